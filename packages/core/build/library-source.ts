@@ -1,0 +1,125 @@
+/**
+ * Build-time reader of templates/: parses and validates every library file.
+ * Used by the library build and by the library lint tests; never shipped in the CLI.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import {
+  BlockMetaSchema, FacetSchema, PresetSchema, FACET_KINDS,
+  type BlockMeta, type Facet, type Preset,
+} from '../src/library/schema.js';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+export interface SourceBlock { file: string; meta: BlockMeta; body: string }
+export interface SourceTemplate { file: string; name: string; body: string }
+export interface LibrarySource {
+  blocks: SourceBlock[];
+  facets: Array<Facet & { file: string }>;
+  presets: Array<Preset & { file: string }>;
+  layouts: SourceTemplate[];
+  docs: SourceTemplate[];
+}
+
+export class LibraryError extends Error {
+  override readonly name = 'LibraryError';
+}
+
+function files(dir: string, ext: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((name) => name.endsWith(ext) && statSync(join(dir, name)).isFile())
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function check<S extends z.ZodType>(schema: S, data: unknown, file: string, root: string): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new LibraryError(`${relative(root, file)}: ${issues}`);
+  }
+  return result.data;
+}
+
+function readYaml(file: string, root: string): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new LibraryError(`${relative(root, file)}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Reads and validates the library. Throws LibraryError listing every invalid file. */
+export function readLibrarySource(root = TEMPLATES_DIR): LibrarySource {
+  const errors: string[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof LibraryError) errors.push(error.message);
+      else throw error;
+      return undefined;
+    }
+  };
+
+  const blocks: SourceBlock[] = [];
+  for (const file of files(join(root, 'blocks'), '.md')) {
+    const block = attempt(() => {
+      const parsed = matter(readFileSync(file, 'utf8'));
+      const meta = check(BlockMetaSchema, parsed.data, file, root);
+      if (meta.id !== basename(file, '.md')) throw new LibraryError(`${relative(root, file)}: id "${meta.id}" must match the file name`);
+      return { file, meta, body: parsed.content.replace(/^\n+/, '') };
+    });
+    if (block) blocks.push(block);
+  }
+
+  const facets: LibrarySource['facets'] = [];
+  for (const kind of FACET_KINDS) {
+    for (const file of files(join(root, 'facets', kind), '.yaml')) {
+      const facet = attempt(() => {
+        const data = check(FacetSchema, readYaml(file, root), file, root);
+        if (data.id !== basename(file, '.yaml')) throw new LibraryError(`${relative(root, file)}: id "${data.id}" must match the file name`);
+        if (data.kind !== kind) throw new LibraryError(`${relative(root, file)}: kind "${data.kind}" must match its folder "${kind}"`);
+        return { ...data, file };
+      });
+      if (facet) facets.push(facet);
+    }
+  }
+
+  const presets: LibrarySource['presets'] = [];
+  for (const file of files(join(root, 'presets'), '.yaml')) {
+    const preset = attempt(() => {
+      const data = check(PresetSchema, readYaml(file, root), file, root);
+      if (data.name !== basename(file, '.yaml')) throw new LibraryError(`${relative(root, file)}: name "${data.name}" must match the file name`);
+      return { ...data, file };
+    });
+    if (preset) presets.push(preset);
+  }
+
+  const templatesIn = (folder: string): SourceTemplate[] =>
+    files(join(root, folder), '.hbs').map((file) => ({
+      file,
+      name: basename(file, extname(file)).replace(/\.md$/, ''),
+      body: readFileSync(file, 'utf8'),
+    }));
+
+  const ids = new Map<string, string>();
+  for (const item of [...blocks.map((b) => ({ id: `block ${b.meta.id}`, file: b.file })), ...facets.map((f) => ({ id: `facet ${f.id}`, file: f.file }))]) {
+    const other = ids.get(item.id);
+    if (other) errors.push(`${relative(root, item.file)}: ${item.id} is also defined in ${relative(root, other)}`);
+    ids.set(item.id, item.file);
+  }
+
+  if (errors.length > 0) throw new LibraryError(`The template library has ${errors.length} invalid file(s):\n  ${errors.join('\n  ')}`);
+  return { blocks, facets, presets, layouts: templatesIn('layouts'), docs: templatesIn('docs') };
+}

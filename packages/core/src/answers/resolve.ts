@@ -1,0 +1,132 @@
+/**
+ * Answers resolution: layers (defaults < detected < preset < answers file < flags) merged,
+ * normalised (aliases, retired tool names) and validated into one Answers value.
+ */
+import { AnswersSchema, RETIRED_TOOLS, type Answers } from './schema.js';
+import { mergeLayers, getPath, isPlainObject, setPath, type Plain } from './paths.js';
+import { didYouMean } from './closest.js';
+import { InputError } from '../errors.js';
+import { catalog, findQuestion } from '../catalog.js';
+import { findFacet, facetsOfKind, type Library } from '../library/index.js';
+import type { FacetKind } from '../library/schema.js';
+
+export interface AnswerLayer {
+  /** Where the values came from, for error messages: "preset go-kafka-aws", "answers.yaml", "--set". */
+  source: string;
+  values: Plain;
+}
+
+export interface ResolvedAnswers {
+  answers: Answers;
+  warnings: string[];
+}
+
+/** Stack answers and the facet kind each holds. */
+export const STACK_KINDS: ReadonlyArray<readonly [string, FacetKind]> = [
+  ['stack.languages', 'language'],
+  ['stack.frameworks', 'framework'],
+  ['stack.datastores', 'datastore'],
+  ['stack.messaging', 'messaging'],
+  ['stack.cloud', 'cloud'],
+  ['stack.infrastructure', 'infrastructure'],
+  ['stack.apiStyles', 'api'],
+  ['compliance', 'compliance'],
+];
+
+export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): ResolvedAnswers {
+  for (const layer of layers) {
+    if (!isPlainObject(layer.values)) throw new InputError(`${layer.source} must hold an object of answers.`);
+  }
+  const warnings: string[] = [];
+  let merged = mergeLayers(...layers.map((l) => l.values));
+  merged = normaliseStack(merged, lib);
+  merged = normaliseTools(merged, warnings);
+
+  const result = AnswersSchema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const path = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const full = path ? `${path}.${key}` : key;
+      throw new InputError(
+        `Unknown answer "${full}".${didYouMean(full, catalog.map((q) => q.id))}`,
+        'Run with --help to see the answers you can set.',
+      );
+    }
+    const got = getPath(merged, path);
+    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+    throw new InputError(`Invalid ${path || 'answers'}: ${issue.message}${shown}.`, `Fix it with --set ${path}=… or in your answers file.`);
+  }
+  return { answers: result.data, warnings };
+}
+
+function normaliseStack(answers: Plain, lib: Library): Plain {
+  let out = answers;
+  for (const [path, kind] of STACK_KINDS) {
+    const value = getPath(out, path);
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) throw new InputError(`Invalid ${path}: expected a list of ${kind} ids.`, `e.g. --set ${path}=a,b`);
+    const ids: string[] = [];
+    for (const item of value) {
+      const facet = typeof item === 'string' ? findFacet(lib, kind, item) : undefined;
+      if (!facet) {
+        const known = facetsOfKind(lib, kind).map((f) => f.id);
+        throw new InputError(
+          `Unknown ${kind} ${JSON.stringify(item)} in ${path}.${didYouMean(String(item), known)}`,
+          `Known: ${known.join(', ')}.`,
+        );
+      }
+      if (!ids.includes(facet.id)) ids.push(facet.id);
+    }
+    out = setPath(out, path, ids);
+  }
+  return out;
+}
+
+function normaliseTools(answers: Plain, warnings: string[]): Plain {
+  const tools = getPath(answers, 'agent.tools');
+  if (!Array.isArray(tools)) return answers;
+  const mapped: unknown[] = [];
+  for (const tool of tools) {
+    const current = typeof tool === 'string' ? RETIRED_TOOLS[tool] : undefined;
+    if (current) warnings.push(`agent.tools: "${tool}" is no longer a Claude Code tool; using "${current}".`);
+    const name = current ?? tool;
+    if (!mapped.includes(name)) mapped.push(name);
+  }
+  return setPath(answers, 'agent.tools', mapped);
+}
+
+/** Parses one `--set key=value` into a layer, typed by the question the key names. */
+export function parseSetFlag(expression: string): Plain {
+  const eq = expression.indexOf('=');
+  if (eq <= 0) throw new InputError(`--set expects key=value, got "${expression}".`, 'e.g. --set agent.name=payments-staff');
+  const key = expression.slice(0, eq).trim();
+  const raw = expression.slice(eq + 1);
+  const question = findQuestion(key);
+  if (!question) {
+    throw new InputError(`Unknown answer "${key}" in --set.${didYouMean(key, catalog.map((q) => q.id))}`, 'Run with --help to see the answers you can set.');
+  }
+  return setPath({}, key, coerce(raw, question.kind, key));
+}
+
+function coerce(raw: string, kind: string, key: string): unknown {
+  switch (kind) {
+    case 'number': {
+      const n = Number(raw.trim());
+      if (raw.trim() === '' || !Number.isFinite(n)) throw new InputError(`--set ${key} expects a number, got "${raw}".`);
+      return n;
+    }
+    case 'confirm': {
+      const v = raw.trim().toLowerCase();
+      if (['true', 'yes', 'y', '1'].includes(v)) return true;
+      if (['false', 'no', 'n', '0'].includes(v)) return false;
+      throw new InputError(`--set ${key} expects true or false, got "${raw}".`);
+    }
+    case 'multiselect':
+    case 'list':
+      return raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    default:
+      return raw;
+  }
+}

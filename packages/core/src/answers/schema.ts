@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+export const SENIORITIES = ['senior', 'staff', 'principal'] as const;
+export const MODEL_ALIASES = ['inherit', 'sonnet', 'opus', 'haiku'] as const;
+export const COLORS = ['red', 'blue', 'green', 'yellow', 'purple', 'orange', 'pink', 'cyan'] as const;
+
+/** Claude Code's current tool names (FORMATS.md). */
+export const CLAUDE_TOOLS = [
+  'Agent', 'Bash', 'Edit', 'Write', 'Read', 'Glob', 'Grep', 'NotebookEdit',
+  'WebFetch', 'WebSearch', 'TodoWrite', 'Skill', 'LSP',
+] as const;
+
+/** Names older agents still use, and what replaced them. */
+export const RETIRED_TOOLS: Readonly<Record<string, string>> = {
+  MultiEdit: 'Edit',
+  LS: 'Glob',
+  NotebookRead: 'Read',
+  Task: 'Agent',
+};
+
+export const AGENT_FORMATS = [
+  'claude', 'copilot', 'cursor', 'agents-md', 'opencode', 'gemini', 'codex', 'windsurf',
+  'orchestration', 'plain',
+] as const;
+
+export const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+
+const slug = (what: string) =>
+  z
+    .string()
+    .min(3, `${what} must be 3 to 50 characters`)
+    .max(50, `${what} must be 3 to 50 characters`)
+    .regex(SLUG, `${what} must be lowercase letters, digits and hyphens, e.g. "backend-staff"`);
+
+const singleLine = (what: string, max: number) =>
+  z
+    .string()
+    .max(max, `${what} must be at most ${max} characters`)
+    .refine((s) => !/[\r\n]/.test(s), `${what} must be a single line`);
+
+const toolName = z
+  .string()
+  .regex(/^(?:[A-Z][A-Za-z]+|mcp__[A-Za-z0-9_-]+(?:__[A-Za-z0-9_*-]+)?)$/, 'tool names look like "Read" or "mcp__server__tool"')
+  .refine(
+    (t) => t.startsWith('mcp__') || (CLAUDE_TOOLS as readonly string[]).includes(t),
+    { error: (issue) => `unknown tool "${String(issue.input)}"; known tools: ${CLAUDE_TOOLS.join(', ')}` },
+  );
+
+/** A path inside the target repository, written with forward slashes. */
+const relPath = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .refine(
+      (p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..') && !p.includes('\\'),
+      `${what} must be a relative path inside the repository (no "..", no leading "/")`,
+    );
+
+const ids = () => z.array(z.string().min(1)).default([]);
+const names = () => z.array(slug('collaborator name')).default([]);
+
+export const AnswersSchema = z.strictObject({
+  agent: z
+    .strictObject({
+      name: slug('agent.name').default('backend-staff'),
+      /** Empty means "derived from seniority", e.g. "Staff Backend Engineer". */
+      title: singleLine('agent.title', 80).default(''),
+      /** Empty means "generated from the stack", with <example> blocks. Kept verbatim otherwise. */
+      description: z.string().max(5000, 'agent.description must be at most 5,000 characters').default(''),
+      seniority: z.enum(SENIORITIES).default('staff'),
+      yearsOfExperience: z.number().int().min(1).max(50).default(12),
+      model: z
+        .string()
+        .refine(
+          (m) => (MODEL_ALIASES as readonly string[]).includes(m) || /^claude-[a-z0-9.-]+$/.test(m),
+          'agent.model must be inherit, sonnet, opus, haiku or a full model id such as claude-sonnet-4-5',
+        )
+        .default('inherit'),
+      color: z.enum(COLORS).default('blue'),
+      tools: z
+        .array(toolName)
+        .default(['Read', 'Grep', 'Glob', 'Edit', 'Write', 'Bash', 'WebFetch', 'WebSearch', 'TodoWrite']),
+    })
+    .prefault({}),
+  service: z
+    .strictObject({
+      name: slug('service.name').default('api'),
+      /** Empty leaves a visible {owning-team} placeholder in the runbook. */
+      team: singleLine('service.team', 80).default(''),
+      tier: z.enum(['tier-1', 'tier-2', 'tier-3']).default('tier-2'),
+    })
+    .prefault({}),
+  stack: z
+    .strictObject({
+      languages: ids().default(['typescript']),
+      frameworks: ids().default(['fastify']),
+      datastores: ids().default(['postgresql', 'redis']),
+      messaging: ids().default(['kafka']),
+      cloud: ids().default(['aws']),
+      infrastructure: ids().default(['docker', 'kubernetes', 'terraform']),
+      apiStyles: ids().default(['rest']),
+    })
+    .prefault({}),
+  targets: z
+    .strictObject({
+      p99LatencyMs: z.number().int().min(1).max(60000).default(200),
+      throughputRps: z.number().int().min(1).max(10_000_000).default(1000),
+      availability: z.number().min(90).max(99.999).default(99.9),
+      coverage: z.number().int().min(0).max(100).default(80),
+    })
+    .prefault({}),
+  collaboration: z
+    .strictObject({
+      escalatesTo: names().default(['principal-architect']),
+      receivesFrom: names(),
+      parallelWith: names(),
+      handsOffTo: names(),
+    })
+    .prefault({}),
+  compliance: ids(),
+  /** Competency areas to keep; empty keeps every area that applies to the stack. */
+  focus: ids(),
+  outputs: z
+    .strictObject({
+      formats: z.array(z.enum(AGENT_FORMATS)).min(1, 'outputs.formats needs at least one format').default(['claude']),
+      docs: z
+        .strictObject({
+          adr: z.boolean().default(true),
+          runbook: z.boolean().default(true),
+          testStrategy: z.boolean().default(true),
+        })
+        .prefault({}),
+      paths: z
+        .strictObject({
+          adrDir: relPath('outputs.paths.adrDir').default('docs/adr'),
+          runbookDir: relPath('outputs.paths.runbookDir').default('docs/runbooks'),
+          testStrategy: relPath('outputs.paths.testStrategy').default('docs/testing/test-strategy.md'),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+});
+
+export type Answers = z.infer<typeof AnswersSchema>;
+/** What a user, preset or answers file may give: any subset, deeply. */
+export type AnswersInput = z.input<typeof AnswersSchema>;

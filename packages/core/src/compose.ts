@@ -1,0 +1,32 @@
+/** Selects and orders the competency blocks that apply to the answers. */
+import type { Answers } from './answers/schema.js';
+import type { Block, Library } from './library/index.js';
+import { evaluate } from './render/conditions.js';
+
+const byOrder = (a: Block, b: Block) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id);
+
+/**
+ * Keeps blocks in the focus areas (all areas when focus is empty) whose `when` holds; drops any
+ * block whose `requires` are not all kept; of two conflicting blocks keeps the earlier one.
+ */
+export function composeBlocks(answers: Answers, lib: Library): Block[] {
+  let chosen = lib.blocks
+    .filter((b) => answers.focus.length === 0 || answers.focus.includes(b.meta.area))
+    .filter((b) => evaluate(b.meta.when, answers))
+    .sort(byOrder);
+
+  // Dropping one block can orphan another, so repeat until nothing changes.
+  for (let changed = true; changed; ) {
+    const ids = new Set(chosen.map((b) => b.meta.id));
+    const kept = chosen.filter((b) => b.meta.requires.every((r) => ids.has(r)));
+    changed = kept.length !== chosen.length;
+    chosen = kept;
+  }
+
+  const kept: Block[] = [];
+  for (const block of chosen) {
+    const clash = kept.some((k) => k.meta.conflicts.includes(block.meta.id) || block.meta.conflicts.includes(k.meta.id));
+    if (!clash) kept.push(block);
+  }
+  return kept;
+}

@@ -1,0 +1,64 @@
+/**
+ * The two other shapes of the seed documents: orchestration metadata (seed 001) for multi-agent
+ * routers, and a plain titled document with no frontmatter (seed 003).
+ */
+import type { Library } from '../library/index.js';
+import type { RenderContext } from '../render/context.js';
+import { renderTemplate } from '../render/handlebars.js';
+import { tidyMarkdown } from '../render/markdown.js';
+import { frontmatter } from '../render/yaml.js';
+import { layout, renderAgentBody, renderSections } from './agent-body.js';
+import { composeBlocks } from '../compose.js';
+import { CLAUDE_TOOLS } from '../answers/schema.js';
+
+const snake = (s: string) => s.replace(/-/g, '_');
+
+/** Routers read these: what the agent knows, whom it works with, and what should wake it up. */
+const TRIGGERS: Record<string, string> = {
+  architecture: 'system_architecture_changes',
+  performance: 'performance_bottlenecks',
+  'distributed-systems': 'scalability_requirements',
+  api: 'complex_integrations',
+  security: 'security_implementations',
+  data: 'database_schema_changes',
+  messaging: 'event_driven_workflows',
+  operations: 'production_incidents',
+};
+
+export function orchestrationFrontmatterData(context: RenderContext, lib: Library): Record<string, unknown> {
+  const { agent, collaboration } = context.answers;
+  const areas = [...new Set(composeBlocks(context.answers, lib).map((b) => b.meta.area))];
+  const tools = agent.tools.length > 0 ? agent.tools : [...CLAUDE_TOOLS];
+  const writes = tools.some((t) => ['Edit', 'Write', 'Bash'].includes(t));
+  return {
+    specialization_level: agent.seniority,
+    domain_expertise: areas.map(snake),
+    escalation_to: collaboration.escalatesTo,
+    escalation_from: collaboration.receivesFrom,
+    parallel_compatible: collaboration.parallelWith,
+    complexity_triggers: areas.map((a) => TRIGGERS[a]).filter((t): t is string => Boolean(t)),
+    workflow_integration: [
+      ...collaboration.receivesFrom.map((n) => `receives_work_from_${snake(n)}`),
+      ...collaboration.parallelWith.map((n) => `works_in_parallel_with_${snake(n)}`),
+      ...collaboration.escalatesTo.map((n) => `escalates_architectural_decisions_to_${snake(n)}`),
+      ...collaboration.handsOffTo.map((n) => `hands_off_to_${snake(n)}`),
+    ],
+    tool_access: agent.tools.length === 0 ? 'full_access' : writes ? 'implementation_access' : 'read_only',
+    tool_restrictions: {
+      allowed: tools,
+      forbidden: CLAUDE_TOOLS.filter((t) => !tools.includes(t)),
+      rationale: writes
+        ? 'Implements, tests and operates backend changes end to end, so it edits code and runs commands.'
+        : 'Advises and reviews; changes are made by the agents it hands off to.',
+    },
+  };
+}
+
+export function renderOrchestrationAgent(context: RenderContext, lib: Library): string {
+  return frontmatter(orchestrationFrontmatterData(context, lib)) + '\n' + renderAgentBody(context, lib);
+}
+
+export function renderPlainAgent(context: RenderContext, lib: Library): string {
+  const sections = renderSections(context, lib);
+  return tidyMarkdown(renderTemplate(layout(lib, 'plain'), { ...context, sections }, lib.partials));
+}

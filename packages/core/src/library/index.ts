@@ -1,0 +1,35 @@
+import * as generated from './library.generated.js';
+import type { TemplateSpec } from './library.generated.js';
+import type { BlockMeta, Facet, FacetKind, Preset } from './schema.js';
+import { FACET_KINDS } from './schema.js';
+
+export type { TemplateSpec };
+export interface Block {
+  meta: BlockMeta;
+  template: TemplateSpec;
+}
+
+/** The compiled library: everything the templates/ folder held at build time. */
+export interface Library {
+  blocks: readonly Block[];
+  facets: readonly Facet[];
+  presets: readonly Preset[];
+  layouts: Readonly<Record<string, TemplateSpec>>;
+  /** Shared pieces of layouts, used as {{> name}}. */
+  partials: Readonly<Record<string, TemplateSpec>>;
+  docs: Readonly<Record<string, TemplateSpec>>;
+}
+
+export const library: Library = generated;
+
+export function facetsOfKind(lib: Library, kind: FacetKind): Facet[] {
+  return lib.facets.filter((f) => f.kind === kind);
+}
+
+/** Finds a facet of a kind by id or alias (case-insensitive). */
+export function findFacet(lib: Library, kind: FacetKind, idOrAlias: string): Facet | undefined {
+  const key = idOrAlias.trim().toLowerCase();
+  return lib.facets.find((f) => f.kind === kind && (f.id === key || f.aliases.includes(key)));
+}
+
+export { FACET_KINDS };

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/** Facet kinds, in the order the stack is described. Each kind is one stack answer. */
+export const FACET_KINDS = [
+  'language',
+  'framework',
+  'datastore',
+  'messaging',
+  'cloud',
+  'infrastructure',
+  'api',
+  'compliance',
+] as const;
+export type FacetKind = (typeof FACET_KINDS)[number];
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens');
+const text = z.string().trim().min(1);
+
+/**
+ * A condition on the answers, written as data (never evaluated as code).
+ * `path` is a dotted answers path; exactly one test applies.
+ */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { path: string; nonEmpty: true }
+  | { path: string; includes: string }
+  | { path: string; includesAny: string[] }
+  | { path: string; equals: string | number | boolean }
+  | { path: string; in: Array<string | number | boolean> };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ path: text, nonEmpty: z.literal(true) }),
+    z.strictObject({ path: text, includes: text }),
+    z.strictObject({ path: text, includesAny: z.array(text).min(1) }),
+    z.strictObject({ path: text, equals: z.union([z.string(), z.number(), z.boolean()]) }),
+    z.strictObject({ path: text, in: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+  ]),
+);
+
+export const SEED_SOURCES = [
+  '000_11b522c2ae695abf.txt',
+  '001_ee64f78764318c9a.txt',
+  '002_f8997c189790f546.txt',
+  '003_816a4d798c6a76ce.txt',
+  '004_568361a15d96b4c5.txt',
+] as const;
+
+/** Competency areas. `focus` answers keep or drop whole areas; every block belongs to one. */
+export const AREAS = [
+  'architecture',
+  'api',
+  'data',
+  'distributed-systems',
+  'performance',
+  'messaging',
+  'security',
+  'operations',
+  'quality',
+  'delivery',
+  'collaboration',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+/** Frontmatter of a competency block (templates/blocks/<id>.md). The body is a Handlebars template. */
+export const BlockMetaSchema = z.strictObject({
+  id,
+  title: text,
+  area: z.enum(AREAS),
+  order: z.number().int().min(0).max(9999),
+  /** Seed file names this block draws on, or ['original'] when it draws on none. */
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+  when: ConditionSchema.optional(),
+  requires: z.array(id).default([]),
+  conflicts: z.array(id).default([]),
+});
+export type BlockMeta = z.infer<typeof BlockMetaSchema>;
+
+const Alert = z.strictObject({
+  name: text,
+  meaning: text,
+  severity: z.enum(['page', 'ticket', 'info']),
+  firstActions: text,
+});
+const FailureMode = z.strictObject({ symptom: text, cause: text, fix: text });
+const TestTool = z.strictObject({
+  level: z.enum(['unit', 'integration', 'contract', 'e2e', 'load', 'security', 'resilience', 'static']),
+  tool: text,
+  note: text.optional(),
+});
+
+/** A technology facet (templates/facets/<kind>/<id>.yaml): what an expert knows about one technology. */
+export const FacetSchema = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(FACET_KINDS),
+  /** Other spellings users type or detection finds (lowercase). */
+  aliases: z.array(z.string()).default([]),
+  /** One sentence: what it is for and why a team picks it; used in the stack ADR. */
+  summary: text,
+  /** Honest costs of choosing it; used in the stack ADR consequences. */
+  tradeoffs: z.array(text).default([]),
+  practices: z.array(text).min(3),
+  pitfalls: z.array(text).min(2),
+  runbook: z
+    .strictObject({
+      alerts: z.array(Alert).default([]),
+      failureModes: z.array(FailureMode).default([]),
+      dashboards: z.array(text).default([]),
+      /** Platform facets (infrastructure, cloud): exact commands. */
+      commands: z
+        .strictObject({
+          deploy: z.array(text).default([]),
+          rollback: z.array(text).default([]),
+          scale: z.array(text).default([]),
+          inspect: z.array(text).default([]),
+        })
+        .optional(),
+    })
+    .default({ alerts: [], failureModes: [], dashboards: [] }),
+  testing: z
+    .strictObject({
+      tools: z.array(TestTool).default([]),
+      notes: z.array(text).default([]),
+    })
+    .default({ tools: [], notes: [] }),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+});
+export type Facet = z.infer<typeof FacetSchema>;
+
+
+/**
+ * A named set of answers (templates/presets/<name>.yaml). `answers` is validated against the answers
+ * schema when the library is linted; `covers` lists, in this project's words, the competency topics a
+ * seed-reproducing preset must cover, each with phrases any one of which shows it is covered.
+ */
+export const PresetSchema = z.strictObject({
+  name: id,
+  description: text,
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+  answers: z.record(z.string(), z.unknown()),
+  covers: z.array(z.strictObject({ topic: text, expect: z.array(text).min(1) })).default([]),
+});
+export type Preset = z.infer<typeof PresetSchema>;

@@ -1,0 +1,92 @@
+/** The data every template sees (documented in templates/README.md). Built once per render. */
+import type { Answers } from '../answers/schema.js';
+import type { Facet, FacetKind } from '../library/schema.js';
+import { FACET_KINDS } from '../library/schema.js';
+import { findFacet, type Library } from '../library/index.js';
+import { STACK_KINDS } from '../answers/resolve.js';
+import { getPath } from '../answers/paths.js';
+import { outputPaths } from '../paths.js';
+
+const SENIORITY_LABEL = { senior: 'Senior', staff: 'Staff', principal: 'Principal' } as const;
+
+/** Plural names of the `has.<kind>` flags, matching the stack answer names. */
+const KIND_FLAG: Record<FacetKind, string> = {
+  language: 'languages',
+  framework: 'frameworks',
+  datastore: 'datastores',
+  messaging: 'messaging',
+  cloud: 'cloud',
+  infrastructure: 'infrastructure',
+  api: 'apiStyles',
+  compliance: 'compliance',
+};
+
+export interface RenderContext {
+  answers: Answers;
+  date: string;
+  agent: Answers['agent'] & { title: string; seniorityLabel: string; years: number };
+  service: Answers['service'] & { teamOrPlaceholder: string };
+  stack: Record<string, Facet[]> & { all: Facet[] };
+  has: Record<string, boolean>;
+  targets: Answers['targets'] & { errorBudgetMinutes: number };
+  collaboration: Answers['collaboration'];
+  docs: {
+    adr: boolean;
+    adrDir: string;
+    runbook: boolean;
+    runbookPath: string;
+    testStrategy: boolean;
+    testStrategyPath: string;
+  };
+}
+
+export function defaultTitle(answers: Answers): string {
+  return `${SENIORITY_LABEL[answers.agent.seniority]} Backend Engineer`;
+}
+
+export function buildContext(answers: Answers, lib: Library, date: string): RenderContext {
+  const stack: Record<string, Facet[]> = {};
+  const all: Facet[] = [];
+  // Every facet id and kind gets a flag, so that templates compiled in strict mode can test any of them.
+  const has: Record<string, boolean> = Object.fromEntries(lib.facets.map((f) => [f.id, false]));
+  for (const kind of FACET_KINDS) has[KIND_FLAG[kind]] = false;
+
+  for (const [path, kind] of STACK_KINDS) {
+    const ids = (getPath(answers, path) as string[] | undefined) ?? [];
+    const facets = ids.map((id) => findFacet(lib, kind, id)).filter((f): f is Facet => f !== undefined);
+    const key = KIND_FLAG[kind];
+    stack[key] = facets;
+    all.push(...facets);
+    has[key] = facets.length > 0;
+    for (const f of facets) has[f.id] = true;
+  }
+
+  const minutesPerMonth = 30 * 24 * 60;
+  const paths = outputPaths(answers);
+  return {
+    answers,
+    date,
+    agent: {
+      ...answers.agent,
+      title: answers.agent.title || defaultTitle(answers),
+      seniorityLabel: SENIORITY_LABEL[answers.agent.seniority],
+      years: answers.agent.yearsOfExperience,
+    },
+    service: { ...answers.service, teamOrPlaceholder: answers.service.team || '{owning-team}' },
+    stack: Object.assign(stack, { all }),
+    has,
+    targets: {
+      ...answers.targets,
+      errorBudgetMinutes: Math.round(minutesPerMonth * (1 - answers.targets.availability / 100) * 10) / 10,
+    },
+    collaboration: answers.collaboration,
+    docs: {
+      adr: answers.outputs.docs.adr,
+      adrDir: answers.outputs.paths.adrDir,
+      runbook: answers.outputs.docs.runbook,
+      runbookPath: paths.runbook,
+      testStrategy: answers.outputs.docs.testStrategy,
+      testStrategyPath: answers.outputs.paths.testStrategy,
+    },
+  };
+}

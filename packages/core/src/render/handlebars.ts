@@ -1,0 +1,55 @@
+/**
+ * One isolated Handlebars runtime with this project's helpers. Templates arrive precompiled
+ * (build/build-library.ts), so only the runtime is needed and user text is never compiled.
+ */
+import runtimeModule from 'handlebars/runtime.js';
+import type HandlebarsFull from 'handlebars';
+import type { TemplateSpec } from '../library/index.js';
+import { tableCell } from './markdown.js';
+
+// The runtime build is the full API minus the compiler; its own typings declare nothing.
+const HandlebarsRuntime = runtimeModule as unknown as typeof HandlebarsFull;
+type Runtime = typeof HandlebarsFull;
+type Named = { name: string } | string;
+
+const nameOf = (item: Named): string => (typeof item === 'string' ? item : item.name);
+
+/** "a", "a and b", "a, b and c". */
+export function prose(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function createRuntime(): Runtime {
+  const hb = HandlebarsRuntime.create();
+  hb.registerHelper({
+    list: (items: readonly Named[] | undefined) => prose((items ?? []).map(nameOf)),
+    codeList: (items: readonly Named[] | undefined) => prose((items ?? []).map((i) => `\`${nameOf(i)}\``)),
+    eq: (a: unknown, b: unknown) => a === b,
+    and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+    not: (value: unknown) => !value,
+    includes: (list: unknown, value: unknown) => Array.isArray(list) && list.some((x) => x === value || (x as { id?: unknown })?.id === value),
+    plural: (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`,
+    cell: (text: unknown) => tableCell(String(text ?? '')),
+  });
+  return hb;
+}
+
+const runtime = createRuntime();
+type Compiled = (context: unknown, options?: { partials?: Record<string, Compiled> }) => string;
+const cache = new WeakMap<TemplateSpec, Compiled>();
+
+function compiled(spec: TemplateSpec): Compiled {
+  let template = cache.get(spec);
+  if (!template) {
+    template = runtime.template(spec as never) as unknown as Compiled;
+    cache.set(spec, template);
+  }
+  return template;
+}
+
+export function renderTemplate(spec: TemplateSpec, context: unknown, partials: Readonly<Record<string, TemplateSpec>> = {}): string {
+  const resolved = Object.fromEntries(Object.entries(partials).map(([name, p]) => [name, compiled(p)]));
+  return compiled(spec)(context, { partials: resolved });
+}

@@ -1,0 +1,52 @@
+/**
+ * Entry point of both bins. Parses arguments, runs one command, and maps every typed error to its
+ * exit code here, once.
+ */
+import { isKnownError } from '@create-backend-agent/core';
+import { parseCliArgs } from './args.js';
+import { helpText } from './help.js';
+import { runCreate, EXIT, type Environment } from './commands/create.js';
+import { pc, type Output } from './report.js';
+import { VERSION } from './version.js';
+
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export async function main(argv: readonly string[], env: Environment, output: Output): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const args = parseCliArgs(argv);
+    json = args.json;
+    if (args.help) {
+      output.out(helpText());
+      return EXIT.ok;
+    }
+    if (args.version) {
+      output.out(VERSION);
+      return EXIT.ok;
+    }
+    return await runCreate(args, env, output);
+  } catch (error) {
+    if (!isKnownError(error)) throw error;
+    if (json) output.out(JSON.stringify({ ok: false, exitCode: error.exitCode, error: error.message }, null, 2));
+    else output.err(error.exitCode === EXIT.cancelled ? error.message : `${pc.red('error')} ${error.message}`);
+    return error.exitCode;
+  }
+}
+
+const output: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), today: localDate(new Date()) }, output).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`create-backend-agent ${VERSION} failed unexpectedly; please report this with the command you ran.\n${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

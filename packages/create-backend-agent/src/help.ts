@@ -1,0 +1,43 @@
+import { catalog, library, presetNames } from '@create-backend-agent/core';
+import { VERSION } from './version.js';
+
+export function helpText(): string {
+  const keys = catalog.map((q) => {
+    const choices = q.choices && !q.openChoices ? q.choices.map((c) => c.value).join('|') : q.kind;
+    return `    ${q.id.padEnd(30)} ${choices.length > 46 ? `${choices.slice(0, 43)}...` : choices}`;
+  });
+  return `create-backend-agent ${VERSION}
+Writes a tailored backend staff engineer agent (a Claude Code subagent) and its starter docs
+(ADRs, a runbook, a test strategy) into a repository.
+
+Usage
+  create-backend-agent [dir] [options]     dir defaults to the current folder
+  backend-agent [dir] [options]            the same command, for re-runs
+
+Answers (later sources win: defaults < the last run's answers < --preset < --answers < --set)
+  -y, --yes              use defaults for everything not given; never prompt
+      --preset NAME      start from a preset: ${presetNames(library).join(', ')}
+      --answers FILE     answers from a JSON or YAML file
+      --set KEY=VALUE    one answer; repeatable; lists are comma-separated
+
+Writing
+      --dry-run          print the plan and unified diffs; write nothing
+      --force            overwrite files you edited since they were generated
+      --date YYYY-MM-DD  the date docs carry (default: the first run's date, else today)
+
+Output
+      --json             print one machine-readable result object
+  -h, --help             show this help
+  -v, --version          show the version
+  NO_COLOR=1             plain output without colours
+
+Exit codes
+  0    done, or nothing to do
+  1    bad input (nothing written)
+  2    conflicts left unresolved: files you edited were kept (nothing written)
+  130  cancelled
+
+Keys for --set and answers files
+${keys.join('\n')}
+`;
+}
