@@ -38,9 +38,7 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
     if (!isPlainObject(layer.values)) throw new InputError(`${layer.source} must hold an object of answers.`);
   }
   const warnings: string[] = [];
-  let merged = mergeLayers(...layers.map((l) => l.values));
-  merged = normaliseStack(merged, lib);
-  merged = normaliseTools(merged, warnings);
+  const merged = normaliseTools(mergeLayers(...layers.map((l) => l.values)), warnings);
 
   const result = AnswersSchema.safeParse(merged);
   if (!result.success) {
@@ -58,7 +56,8 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
     const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
     throw new InputError(`Invalid ${path || 'answers'}: ${issue.message}${shown}.`, `Fix it with --set ${path}=… or in your answers file.`);
   }
-  return { answers: result.data, warnings };
+  // After parsing, so that defaults are checked against the library too.
+  return { answers: normaliseStack(result.data as unknown as Plain, lib) as unknown as Answers, warnings };
 }
 
 function normaliseStack(answers: Plain, lib: Library): Plain {

@@ -6,6 +6,7 @@ import { findFacet, type Library } from '../library/index.js';
 import { STACK_KINDS } from '../answers/resolve.js';
 import { getPath } from '../answers/paths.js';
 import { outputPaths } from '../paths.js';
+import { InternalError } from '../errors.js';
 
 const SENIORITY_LABEL = { senior: 'Senior', staff: 'Staff', principal: 'Principal' } as const;
 
@@ -53,7 +54,12 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
 
   for (const [path, kind] of STACK_KINDS) {
     const ids = (getPath(answers, path) as string[] | undefined) ?? [];
-    const facets = ids.map((id) => findFacet(lib, kind, id)).filter((f): f is Facet => f !== undefined);
+    const facets = ids.map((id) => {
+      const facet = findFacet(lib, kind, id);
+      // resolveAnswers has already mapped every id to a facet; a miss here is a bug, not bad input.
+      if (!facet) throw new InternalError(`no ${kind} facet "${id}" in the library`);
+      return facet;
+    });
     const key = KIND_FLAG[kind];
     stack[key] = facets;
     all.push(...facets);

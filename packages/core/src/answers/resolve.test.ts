@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { resolveAnswers, parseSetFlag } from './resolve.js';
+import { library } from '../library/index.js';
+import { InputError } from '../errors.js';
+
+const resolve = (...values: object[]) => resolveAnswers(values.map((v, i) => ({ source: `layer ${i}`, values: v as never })), library);
+
+describe('resolveAnswers', () => {
+  it('fills every answer with a default', () => {
+    const { answers, warnings } = resolve();
+    expect(answers.agent.name).toBe('backend-staff');
+    expect(answers.agent.seniority).toBe('staff');
+    expect(answers.stack.datastores).toEqual(['postgresql', 'redis']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('lets later layers win, merging objects and replacing lists', () => {
+    const { answers } = resolve(
+      { agent: { name: 'from-preset', color: 'red' }, stack: { languages: ['go', 'python'] } },
+      { agent: { name: 'from-file' } },
+      parseSetFlag('stack.languages=rust'),
+    );
+    expect(answers.agent).toMatchObject({ name: 'from-file', color: 'red' });
+    expect(answers.stack.languages).toEqual(['rust']);
+  });
+
+  it('maps aliases to facet ids and drops duplicates', () => {
+    const { answers } = resolve({ stack: { datastores: ['Postgres', 'postgresql', 'pg'], languages: ['nodejs'] } });
+    expect(answers.stack.datastores).toEqual(['postgresql']);
+    expect(answers.stack.languages).toEqual(['typescript']);
+  });
+
+  it('names the unknown technology, suggests the nearest and lists the known ones', () => {
+    expect(() => resolve({ stack: { datastores: ['postgress'] } })).toThrow(/Unknown datastore "postgress" in stack.datastores. Did you mean "postgresql"\?.*Known: .*mysql/);
+  });
+
+  it('maps retired Claude Code tool names and warns', () => {
+    const { answers, warnings } = resolve({ agent: { tools: ['Read', 'MultiEdit', 'LS', 'NotebookRead', 'Edit', 'Task'] } });
+    expect(answers.agent.tools).toEqual(['Read', 'Edit', 'Glob', 'Agent']);
+    expect(warnings).toHaveLength(4);
+    expect(warnings[0]).toMatch(/"MultiEdit" is no longer a Claude Code tool; using "Edit"/);
+  });
+
+  it.each([
+    [{ agent: { name: '../x' } }, /Invalid agent.name: .*lowercase letters, digits and hyphens.*"\.\.\/x"/],
+    [{ agent: { name: '/etc/x' } }, /Invalid agent.name/],
+    [{ agent: { tools: ['Teleport'] } }, /unknown tool "Teleport"/],
+    [{ agent: { title: 'two\nlines' } }, /agent.title must be a single line/],
+    [{ outputs: { paths: { adrDir: '../outside' } } }, /must be a relative path inside the repository/],
+    [{ outputs: { paths: { runbookDir: '/var/runbooks' } } }, /must be a relative path inside the repository/],
+    [{ targets: { availability: 101 } }, /Invalid targets.availability/],
+    [{ agent: { nmae: 'x' } }, /Unknown answer "agent.nmae". Did you mean "agent.name"\?/],
+  ])('rejects %j with a one-line message', (values, message) => {
+    let error: unknown;
+    try {
+      resolve(values);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
+
+describe('parseSetFlag', () => {
+  it('types values by the question they name', () => {
+    expect(parseSetFlag('targets.p99LatencyMs=150')).toEqual({ targets: { p99LatencyMs: 150 } });
+    expect(parseSetFlag('outputs.docs.adr=no')).toEqual({ outputs: { docs: { adr: false } } });
+    expect(parseSetFlag('stack.messaging=kafka, rabbitmq')).toEqual({ stack: { messaging: ['kafka', 'rabbitmq'] } });
+    expect(parseSetFlag('stack.messaging=')).toEqual({ stack: { messaging: [] } });
+    expect(parseSetFlag('agent.description=a=b: c')).toEqual({ agent: { description: 'a=b: c' } });
+  });
+
+  it('rejects unknown keys, missing "=" and wrong types', () => {
+    expect(() => parseSetFlag('agent.nam=x')).toThrow(/Unknown answer "agent.nam" in --set. Did you mean "agent.name"\?/);
+    expect(() => parseSetFlag('agent.name')).toThrow(/--set expects key=value/);
+    expect(() => parseSetFlag('targets.coverage=lots')).toThrow(/expects a number/);
+    expect(() => parseSetFlag('outputs.docs.adr=maybe')).toThrow(/expects true or false/);
+  });
+});

@@ -1,0 +1,170 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import fs from 'fs-extra';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { runCli, snapshot, tempDir, DATE } from '../support/cli.js';
+
+const EXPECTED = [
+  '.adr-dir',
+  '.backend-agent/manifest.json',
+  '.claude/agents/backend-staff.md',
+  'docs/adr/0001-record-architecture-decisions.md',
+  'docs/adr/0002-technology-stack-for-orders.md',
+  'docs/runbooks/orders.md',
+  'docs/testing/test-strategy.md',
+];
+
+let root: string;
+let target: string;
+beforeEach(async () => {
+  root = await tempDir();
+  target = join(root, 'orders');
+});
+
+describe('create-backend-agent (built CLI)', () => {
+  it('scaffolds every file into a fresh folder', async () => {
+    const result = await runCli([target, '--yes', '--date', DATE]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect([...(await snapshot(target)).keys()]).toEqual(EXPECTED);
+    expect(result.stdout).toContain('Done: 7 created.');
+    const agent = matter(await fs.readFile(join(target, '.claude/agents/backend-staff.md'), 'utf8'));
+    expect(agent.data.name).toBe('backend-staff');
+    expect(agent.content).toContain('`orders` service');
+  });
+
+  it('reports everything unchanged on an identical re-run and touches no file', async () => {
+    await runCli([target, '--yes', '--date', DATE]);
+    const before = await snapshot(target);
+    const again = await runCli([target, '--yes']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Everything is up to date; nothing to write.');
+    expect(again.stdout.match(/unchanged/g)?.length).toBe(EXPECTED.length);
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('keeps an edited agent and exits 2 when other answers would change it', async () => {
+    await runCli([target, '--yes', '--date', DATE]);
+    const agentPath = join(target, '.claude/agents/backend-staff.md');
+    const edited = `${await fs.readFile(agentPath, 'utf8')}\nOur team's own rule: never call the billing API synchronously.\n`;
+    await fs.writeFile(agentPath, edited);
+    const before = await snapshot(target);
+
+    const result = await runCli([target, '--set', 'agent.seniority=principal']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md\s+\(edited since it was generated\)/);
+    expect(result.stdout).toContain('nothing was written');
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('overwrites the edited file with --force', async () => {
+    await runCli([target, '--yes', '--date', DATE]);
+    const agentPath = join(target, '.claude/agents/backend-staff.md');
+    await fs.appendFile(agentPath, '\nmy edit\n');
+    const result = await runCli([target, '--set', 'agent.seniority=principal', '--force']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const agent = await fs.readFile(agentPath, 'utf8');
+    expect(agent).not.toContain('my edit');
+    expect(agent).toContain('# Principal Backend Engineer');
+    const rerun = await runCli([target, '--yes']);
+    expect(rerun.stdout).toContain('Everything is up to date');
+  });
+
+  it('treats a file it did not write as a conflict', async () => {
+    await fs.outputFile(join(target, 'docs/runbooks/orders.md'), '# Our runbook\n');
+    const result = await runCli([target, '--yes', '--date', DATE]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toMatch(/conflict\s+docs\/runbooks\/orders\.md\s+\(exists and was not written by this tool\)/);
+    expect([...(await snapshot(target)).keys()]).toEqual(['docs/runbooks/orders.md']);
+  });
+
+  it('writes nothing with --dry-run and prints the plan with diffs', async () => {
+    const result = await runCli([target, '--yes', '--date', DATE, '--dry-run']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(await fs.pathExists(target)).toBe(false);
+    expect(result.stdout).toContain('+++ b/.claude/agents/backend-staff.md');
+    expect(result.stdout).toContain('Dry run: 7 to create. Nothing was written.');
+
+    await runCli([target, '--yes', '--date', DATE]);
+    const before = await snapshot(target);
+    const update = await runCli([target, '--set', 'targets.p99LatencyMs=120', '--dry-run']);
+    expect(update.exitCode).toBe(0);
+    expect(update.stdout).toMatch(/^-.*p99 latency under 200 ms/m);
+    expect(update.stdout).toMatch(/^\+.*p99 latency under 120 ms/m);
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('prints one JSON object with --json', async () => {
+    const result = await runCli([target, '--yes', '--date', DATE, '--json']);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ ok: true, exitCode: 0, dryRun: false, summary: { create: 7 } });
+    expect(report.written).toEqual(EXPECTED);
+    expect(report.answers.service.name).toBe('orders');
+  });
+
+  it.each([
+    [['--set', 'agent.name=../x'], /Invalid agent\.name/],
+    [['--set', 'agent.name=/etc/x'], /Invalid agent\.name/],
+    [['--set', 'outputs.paths.adrDir=../../etc'], /relative path inside the repository/],
+    [['--preset', 'no-such-preset'], /Unknown preset "no-such-preset"\. .*Available presets:/],
+    [['--set', 'stack.datastores=oracle'], /Unknown datastore "oracle"/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ])('fails on bad input %j with exit 1 and writes nothing', async (args, message) => {
+    const result = await runCli([target, '--yes', ...args]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await fs.pathExists(target)).toBe(false);
+  });
+
+  it('fails on a malformed answers file with exit 1 and writes nothing', async () => {
+    const file = join(root, 'answers.yaml');
+    await fs.writeFile(file, 'agent:\n  name: [unclosed\n');
+    const result = await runCli([target, '--answers', file]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/Answers file .*answers\.yaml is not valid YAML/);
+    expect(await fs.pathExists(target)).toBe(false);
+
+    await fs.writeFile(join(root, 'answers.json'), '{"agent": {"name": "x",}}');
+    const json = await runCli([target, '--answers', join(root, 'answers.json')]);
+    expect(json.exitCode).toBe(1);
+    expect(json.stderr).toMatch(/is not valid JSON/);
+  });
+
+  it('takes answers from a YAML file, with --set on top', async () => {
+    const file = join(root, 'answers.yml');
+    await fs.writeFile(file, 'agent:\n  name: ledger-staff\nstack:\n  languages: [go]\n  frameworks: [gin]\n');
+    const result = await runCli([target, '--answers', file, '--set', 'agent.color=green', '--date', DATE]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const agent = matter(await fs.readFile(join(target, '.claude/agents/ledger-staff.md'), 'utf8'));
+    expect(agent.data).toMatchObject({ name: 'ledger-staff', color: 'green' });
+    expect(agent.content).toContain('Gin');
+  });
+
+  it('refuses to write through a symlink that leaves the target', async () => {
+    const outside = await tempDir('cba-outside-');
+    await fs.ensureDir(target);
+    await fs.symlink(outside, join(target, 'docs'));
+    const result = await runCli([target, '--yes', '--date', DATE]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/Refusing to write "docs\/.*": docs is a symlink that points outside the target folder/);
+    expect(await fs.readdir(outside)).toEqual([]);
+    expect([...(await snapshot(target)).keys()]).toEqual(['docs']);
+  });
+
+  it('exits 1 at once without a TTY and without answers, naming --yes and --answers', async () => {
+    const result = await runCli([target]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/No answers given and no terminal to prompt in\. Pass --yes .* --answers FILE/);
+    expect(await fs.pathExists(target)).toBe(false);
+  });
+
+  it('answers --help and --version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/Usage/);
+    expect(help.stdout).toMatch(/130\s+cancelled/);
+    expect(help.stdout).toContain('agent.name');
+    const version = await runCli(['--version']);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
