@@ -17,3 +17,4 @@ export { sha256 } from './hash.js';
 export { outputPaths, MANIFEST_PATH } from './paths.js';
 export { findPreset, presetNames } from './presets.js';
 export { InputError, CancelledError, InternalError, isKnownError, type KnownError } from './errors.js';
+export { blockRows, facetRows, catalogMarkdown, describeCondition } from './library/describe.js';

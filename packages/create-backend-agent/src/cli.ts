@@ -6,6 +6,7 @@ import { isKnownError } from '@create-backend-agent/core';
 import { parseCliArgs } from './args.js';
 import { helpText } from './help.js';
 import { runCreate, EXIT, type Environment } from './commands/create.js';
+import { runBlocks } from './commands/blocks.js';
 import { pc, type Output } from './report.js';
 import { VERSION } from './version.js';
 
@@ -17,6 +18,9 @@ function localDate(now: Date): string {
 export async function main(argv: readonly string[], env: Environment, output: Output): Promise<number> {
   let json = argv.includes('--json');
   try {
+    // A first argument naming a command runs it; anything else is the target folder of the main job.
+    const [first, ...rest] = argv;
+    if (first === 'blocks') return runBlocks(rest, output);
     const args = parseCliArgs(argv);
     json = args.json;
     if (args.help) {

@@ -13,6 +13,8 @@ Writes a tailored backend staff engineer agent (a Claude Code subagent) and its 
 Usage
   create-backend-agent [dir] [options]     dir defaults to the current folder
   backend-agent [dir] [options]            the same command, for re-runs
+  backend-agent blocks [--json]            list the competency blocks and technology facets
+                                           (a folder named like a command: use ./blocks)
 
 Answers (later sources win: defaults < the last run's answers < --preset < --answers < --set)
   -y, --yes              use defaults for everything not given; never prompt

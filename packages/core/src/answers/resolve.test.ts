@@ -24,6 +24,18 @@ describe('resolveAnswers', () => {
     expect(answers.stack.languages).toEqual(['rust']);
   });
 
+  it('uses the default stack only when no stack answer is given', () => {
+    const { answers } = resolve(parseSetFlag('stack.languages=go'));
+    expect(answers.stack).toEqual({ languages: ['go'], frameworks: [], datastores: [], messaging: [], cloud: [], infrastructure: [], apiStyles: [] });
+  });
+
+  it('adds what chosen technologies imply, and says so', () => {
+    const { answers, warnings } = resolve({ stack: { frameworks: ['gin'], datastores: ['dynamodb'] } });
+    expect(answers.stack.languages).toEqual(['go']);
+    expect(answers.stack.cloud).toEqual(['aws']);
+    expect(warnings).toContain('Gin implies Go; added it to stack.languages.');
+  });
+
   it('maps aliases to facet ids and drops duplicates', () => {
     const { answers } = resolve({ stack: { datastores: ['Postgres', 'postgresql', 'pg'], languages: ['nodejs'] } });
     expect(answers.stack.datastores).toEqual(['postgresql']);

@@ -38,7 +38,7 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
     if (!isPlainObject(layer.values)) throw new InputError(`${layer.source} must hold an object of answers.`);
   }
   const warnings: string[] = [];
-  const merged = normaliseTools(mergeLayers(...layers.map((l) => l.values)), warnings);
+  const merged = withoutDefaultStack(normaliseTools(mergeLayers(...layers.map((l) => l.values)), warnings));
 
   const result = AnswersSchema.safeParse(merged);
   if (!result.success) {
@@ -57,7 +57,8 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
     throw new InputError(`Invalid ${path || 'answers'}: ${issue.message}${shown}.`, `Fix it with --set ${path}=… or in your answers file.`);
   }
   // After parsing, so that defaults are checked against the library too.
-  return { answers: normaliseStack(result.data as unknown as Plain, lib) as unknown as Answers, warnings };
+  const normalised = normaliseStack(result.data as unknown as Plain, lib);
+  return { answers: addImplied(normalised, lib, warnings) as unknown as Answers, warnings };
 }
 
 function normaliseStack(answers: Plain, lib: Library): Plain {
@@ -79,6 +80,40 @@ function normaliseStack(answers: Plain, lib: Library): Plain {
       if (!ids.includes(facet.id)) ids.push(facet.id);
     }
     out = setPath(out, path, ids);
+  }
+  return out;
+}
+
+/**
+ * The default stack is one example, not a set of independent guesses: once any stack answer is given,
+ * the stack lists not given are empty, so "--set stack.languages=go" never drags in a default framework.
+ */
+function withoutDefaultStack(answers: Plain): Plain {
+  const stack = answers.stack;
+  if (!isPlainObject(stack) || Object.keys(stack).length === 0) return answers;
+  const empty = Object.fromEntries(STACK_KINDS.filter(([p]) => p.startsWith('stack.')).map(([p]) => [p.slice('stack.'.length), []]));
+  return { ...answers, stack: { ...empty, ...stack } };
+}
+
+/** Adds what chosen technologies imply (Gin -> Go), after the lists they belong to. */
+function addImplied(answers: Plain, lib: Library, warnings: string[]): Plain {
+  let out = answers;
+  const pathOf = new Map(STACK_KINDS.map(([path, kind]) => [kind, path]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    const chosen = STACK_KINDS.flatMap(([path, kind]) => ((getPath(out, path) as string[]) ?? []).map((id) => findFacet(lib, kind, id)!));
+    const ids = new Set(chosen.map((f) => f.id));
+    for (const facet of chosen) {
+      for (const implied of facet.implies) {
+        if (ids.has(implied)) continue;
+        const target = lib.facets.find((f) => f.id === implied)!;
+        const path = pathOf.get(target.kind)!;
+        out = setPath(out, path, [...((getPath(out, path) as string[]) ?? []), implied]);
+        ids.add(implied);
+        changed = true;
+        warnings.push(`${facet.name} implies ${target.name}; added it to ${path}.`);
+      }
+    }
   }
   return out;
 }

@@ -101,6 +101,11 @@ export const FacetSchema = z.strictObject({
   kind: z.enum(FACET_KINDS),
   /** Other spellings users type or detection finds (lowercase). */
   aliases: z.array(z.string()).default([]),
+  /**
+   * Technologies that choosing this one brings along (a framework's language, a managed service's
+   * cloud). Resolution adds them to the stack, so the facet's text may name them.
+   */
+  implies: z.array(id).default([]),
   /** One sentence: what it is for and why a team picks it; used in the stack ADR. */
   summary: text,
   /** Honest costs of choosing it; used in the stack ADR consequences. */

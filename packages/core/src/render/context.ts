@@ -22,6 +22,29 @@ const KIND_FLAG: Record<FacetKind, string> = {
   compliance: 'compliance',
 };
 
+/**
+ * How much of each facet the agent carries. A system prompt that lists every practice of twenty
+ * technologies drowns the advice that matters, so bigger stacks get each facet's leading items only
+ * (facets list their practices and pitfalls most important first). Documents use whole facets.
+ */
+export function facetBudget(technologies: number): { practices: number; pitfalls: number } {
+  if (technologies <= 4) return { practices: 6, pitfalls: 3 };
+  if (technologies <= 8) return { practices: 5, pitfalls: 2 };
+  if (technologies <= 12) return { practices: 4, pitfalls: 2 };
+  return { practices: 3, pitfalls: 1 };
+}
+
+const TEST_LEVELS = [
+  ['unit', 'Unit'],
+  ['integration', 'Integration'],
+  ['contract', 'Contract'],
+  ['e2e', 'End-to-end'],
+  ['load', 'Load'],
+  ['security', 'Security'],
+  ['resilience', 'Resilience'],
+  ['static', 'Static analysis'],
+] as const;
+
 export interface RenderContext {
   answers: Answers;
   date: string;
@@ -30,6 +53,8 @@ export interface RenderContext {
   stack: Record<string, Facet[]> & { all: Facet[] };
   has: Record<string, boolean>;
   targets: Answers['targets'] & { errorBudgetMinutes: number };
+  /** Test tools of the chosen stack by level, names only, without repeats. */
+  testTools: Array<{ level: string; label: string; tools: string[] }>;
   collaboration: Answers['collaboration'];
   docs: {
     adr: boolean;
@@ -67,6 +92,18 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     for (const f of facets) has[f.id] = true;
   }
 
+  // Trim practices and pitfalls to the budget for the stack's size (see facetBudget).
+  const budget = facetBudget(all.filter((f) => f.kind !== 'api' && f.kind !== 'compliance').length);
+  const trim = (f: Facet): Facet => ({ ...f, practices: f.practices.slice(0, budget.practices), pitfalls: f.pitfalls.slice(0, budget.pitfalls) });
+  for (const key of Object.keys(stack)) stack[key] = stack[key]!.map(trim);
+  const trimmedAll = all.map(trim);
+
+  const testTools = TEST_LEVELS.map(([level, label]) => ({
+    level,
+    label,
+    tools: [...new Set(all.flatMap((f) => f.testing.tools.filter((t) => t.level === level).map((t) => t.tool)))],
+  })).filter((l) => l.tools.length > 0);
+
   const minutesPerMonth = 30 * 24 * 60;
   const paths = outputPaths(answers);
   return {
@@ -79,7 +116,8 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
       years: answers.agent.yearsOfExperience,
     },
     service: { ...answers.service, teamOrPlaceholder: answers.service.team || '{owning-team}' },
-    stack: Object.assign(stack, { all }),
+    stack: Object.assign(stack, { all: trimmedAll }),
+    testTools,
     has,
     targets: {
       ...answers.targets,

@@ -1,0 +1,213 @@
+/**
+ * Library lint and content tests: schema, graph, rendering, provenance, seed coverage, tailoring,
+ * and that no sentence of a seed document made it into the project.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readLibrarySource, TEMPLATES_DIR } from './library-source.js';
+import { checkLibraryGraph } from '../src/library/graph.js';
+import { library } from '../src/library/index.js';
+import { SEED_SOURCES, type BlockMeta } from '../src/library/schema.js';
+import { resolveAnswers } from '../src/answers/resolve.js';
+import { buildContext } from '../src/render/context.js';
+import { renderTemplate } from '../src/render/handlebars.js';
+import { generate } from '../src/generate.js';
+import { outputPaths } from '../src/paths.js';
+import { catalogMarkdown } from '../src/library/describe.js';
+import type { Answers } from '../src/answers/schema.js';
+import { mentions } from '../src/test-support/mentions.js';
+
+const SEEDS_DIR = join(TEMPLATES_DIR, '../../shared/seeds');
+const DATE = '2026-11-21';
+
+const resolvePreset = (name: string, extra: object = {}): Answers =>
+  resolveAnswers(
+    [
+      { source: `preset ${name}`, values: library.presets.find((p) => p.name === name)!.answers },
+      { source: 'test', values: extra as never },
+    ],
+    library,
+  ).answers;
+
+/** The composed agent for some answers, in its first format. */
+function agentText(answers: Answers): string {
+  const tree = generate(answers, { date: DATE, toolVersion: '0.0.0' });
+  const format = answers.outputs.formats[0];
+  const path = format === 'claude' ? outputPaths(answers).claudeAgent : format === 'orchestration' ? `agents/${answers.agent.name}.md` : `docs/agents/${answers.agent.name}.md`;
+  return tree.get(path)!;
+}
+
+const headings = (markdown: string) => markdown.split('\n').filter((l) => /^#{2,6} /.test(l)).map((l) => l.replace(/^#+ /, ''));
+
+describe('library lint', () => {
+  it('every block, facet and preset file validates against its schema', () => {
+    const source = readLibrarySource();
+    expect(source.blocks.length).toBeGreaterThanOrEqual(15);
+    expect(source.facets.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('requires/conflicts refer to existing blocks and form no cycle', () => {
+    expect(() => checkLibraryGraph(library.blocks.map((b) => b.meta))).not.toThrow();
+  });
+
+  it('the graph check catches unknown ids and cycles', () => {
+    const meta = (id: string, requires: string[] = [], conflicts: string[] = []): BlockMeta => ({ id, title: id, area: 'quality', order: 1, sources: ['original'], requires, conflicts });
+    expect(() => checkLibraryGraph([meta('a', ['missing'])])).toThrow(/unknown block "missing"/);
+    expect(() => checkLibraryGraph([meta('a', ['b']), meta('b', ['c']), meta('c', ['a'])])).toThrow(/requires cycle: a -> b -> c -> a/);
+    expect(() => checkLibraryGraph([meta('a', [], ['a'])])).toThrow(/conflicts with itself/);
+  });
+
+  it('every block renders alone with the default answers and with an empty stack', () => {
+    const defaults = resolveAnswers([], library).answers;
+    const bare = resolveAnswers([{ source: 'test', values: { stack: { languages: [], frameworks: [], datastores: [], messaging: [], cloud: [], infrastructure: [], apiStyles: [] } } }], library).answers;
+    for (const answers of [defaults, bare]) {
+      const context = buildContext(answers, library, DATE);
+      for (const block of library.blocks) {
+        const out = renderTemplate(block.template, context);
+        expect(out, block.meta.id).toMatch(/\S/);
+        expect(out, block.meta.id).not.toMatch(/^## /m);
+      }
+    }
+  });
+
+  it('no agent has two sections with the same heading', () => {
+    const cases: Answers[] = [resolveAnswers([], library).answers, ...library.presets.map((p) => resolvePreset(p.name))];
+    for (const answers of cases) {
+      const list = headings(agentText(answers));
+      const dupes = list.filter((h, i) => list.indexOf(h) !== i);
+      expect(dupes, answers.agent.name).toEqual([]);
+    }
+  });
+
+  it('every preset resolves to valid answers', () => {
+    for (const preset of library.presets) expect(() => resolvePreset(preset.name), preset.name).not.toThrow();
+  });
+
+  it('block titles are unique', () => {
+    const titles = library.blocks.map((b) => b.meta.title);
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+  });
+});
+
+describe('provenance', () => {
+  it('every seed document is a source of at least one block', () => {
+    const used = new Set(library.blocks.flatMap((b) => b.meta.sources));
+    for (const seed of SEED_SOURCES) expect(used.has(seed), seed).toBe(true);
+  });
+
+  it('every block names at least one seed source or says it is original', () => {
+    for (const block of library.blocks) {
+      expect(block.meta.sources.length, block.meta.id).toBeGreaterThan(0);
+      if (block.meta.sources.includes('original')) expect(block.meta.sources, block.meta.id).toEqual(['original']);
+    }
+  });
+
+  it('no run of eight words from a seed document appears in the project', () => {
+    const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9%+<>.-]+/g, ' ').split(' ').filter(Boolean);
+    const grams = new Set<string>();
+    for (const seed of SEED_SOURCES) {
+      const w = words(readFileSync(join(SEEDS_DIR, seed), 'utf8'));
+      for (let i = 0; i + 8 <= w.length; i++) grams.add(w.slice(i, i + 8).join(' '));
+    }
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else {
+          const w = words(readFileSync(full, 'utf8'));
+          for (let i = 0; i + 8 <= w.length; i++) {
+            const gram = w.slice(i, i + 8).join(' ');
+            if (grams.has(gram)) offenders.push(`${full.slice(TEMPLATES_DIR.length)}: "${gram}"`);
+          }
+        }
+      }
+    };
+    walk(TEMPLATES_DIR);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('seed coverage', () => {
+  const seedPresets = library.presets.filter((p) => p.sources.some((s) => s !== 'original'));
+
+  it('there is a preset for every seed document', () => {
+    expect(seedPresets.flatMap((p) => p.sources).sort()).toEqual([...SEED_SOURCES].sort());
+  });
+
+  for (const preset of seedPresets) {
+    it(`${preset.name} covers every competency topic of ${preset.sources.join(', ')}`, () => {
+      expect(preset.covers.length).toBeGreaterThanOrEqual(10);
+      const text = agentText(resolvePreset(preset.name)).toLowerCase();
+      const missing = preset.covers.filter((c) => !c.expect.some((phrase) => text.includes(phrase.toLowerCase()))).map((c) => c.topic);
+      expect(missing).toEqual([]);
+    });
+  }
+});
+
+describe('tailoring', () => {
+  const stackPresets = library.presets.filter((p) => p.sources.includes('original'));
+  const SPECIFIC_KINDS = new Set(['language', 'framework', 'datastore', 'messaging', 'cloud', 'infrastructure']);
+
+  it('has at least five stack presets', () => {
+    expect(stackPresets.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const preset of stackPresets) {
+    it(`${preset.name}: names each chosen technology with facet-specific advice, and none left out`, () => {
+      const answers = resolvePreset(preset.name);
+      const context = buildContext(answers, library, DATE);
+      const text = agentText(answers);
+      const chosen = new Set(context.stack.all.map((f) => f.id));
+      for (const facet of context.stack.all) {
+        expect(mentions(text, facet), `${facet.id} named`).toBe(true);
+        if (SPECIFIC_KINDS.has(facet.kind)) {
+          const specific = [...facet.practices, ...facet.pitfalls].some((p) => text.includes(p));
+          expect(specific, `${facet.id}: a practice or pitfall of its facet`).toBe(true);
+        }
+      }
+      const leaked = library.facets.filter((f) => !chosen.has(f.id) && SPECIFIC_KINDS.has(f.kind) && mentions(text, f)).map((f) => f.id);
+      expect(leaked).toEqual([]);
+    });
+  }
+});
+
+describe('facet isolation', () => {
+  const SPECIFIC = new Set(['language', 'framework', 'datastore', 'messaging', 'cloud', 'infrastructure']);
+  const implied = (id: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(id)) return seen;
+    seen.add(id);
+    for (const next of library.facets.find((f) => f.id === id)?.implies ?? []) implied(next, seen);
+    return seen;
+  };
+
+  // Everything below reaches the agent, the runbook or the test strategy; naming another technology
+  // there would put it in front of teams that never chose it. Summaries and tradeoffs (ADR only) may.
+  for (const facet of library.facets) {
+    it(`${facet.kind}/${facet.id} names no technology it does not imply`, () => {
+      const allowed = implied(facet.id);
+      const texts = [
+        ...facet.practices,
+        ...facet.pitfalls,
+        ...facet.runbook.alerts.map((a) => `${a.name} ${a.meaning} ${a.firstActions}`),
+        ...facet.runbook.failureModes.map((m) => `${m.symptom} ${m.cause} ${m.fix}`),
+        ...facet.runbook.dashboards,
+        ...Object.values(facet.runbook.commands ?? {}).flat(),
+        ...facet.testing.tools.map((t) => `${t.tool} ${t.note ?? ''}`),
+        ...facet.testing.notes,
+      ];
+      const leaks = texts.flatMap((text) =>
+        library.facets.filter((o) => !allowed.has(o.id) && SPECIFIC.has(o.kind) && mentions(text, o)).map((o) => `${o.id}: ${text.slice(0, 90)}`),
+      );
+      expect(leaks).toEqual([]);
+    });
+  }
+});
+
+describe('catalog', () => {
+  it('docs/blocks.md is up to date (regenerate with `pnpm catalog`)', () => {
+    const file = readFileSync(join(TEMPLATES_DIR, '../docs/blocks.md'), 'utf8');
+    expect(file).toBe(catalogMarkdown(library));
+  });
+});
