@@ -18,3 +18,4 @@ export { outputPaths, MANIFEST_PATH } from './paths.js';
 export { findPreset, presetNames } from './presets.js';
 export { InputError, CancelledError, InternalError, isKnownError, type KnownError } from './errors.js';
 export { blockRows, facetRows, catalogMarkdown, describeCondition } from './library/describe.js';
+export { viewFromObject, type RepoView } from './repo-view.js';

@@ -7,6 +7,15 @@ import { parseCliArgs } from './args.js';
 import { helpText } from './help.js';
 import { runCreate, EXIT, type Environment } from './commands/create.js';
 import { runBlocks } from './commands/blocks.js';
+
+/**
+ * Sub-commands, by the first argument. Each takes the rest of argv and returns an exit code.
+ * Anything else is the main job, with the first argument as its target folder.
+ */
+type Command = (argv: readonly string[], env: Environment, output: Output) => Promise<number> | number;
+const COMMANDS: Record<string, Command> = {
+  blocks: (argv, _env, output) => runBlocks(argv, output),
+};
 import { pc, type Output } from './report.js';
 import { VERSION } from './version.js';
 
@@ -20,7 +29,8 @@ export async function main(argv: readonly string[], env: Environment, output: Ou
   try {
     // A first argument naming a command runs it; anything else is the target folder of the main job.
     const [first, ...rest] = argv;
-    if (first === 'blocks') return runBlocks(rest, output);
+    const command = first === undefined ? undefined : COMMANDS[first];
+    if (command) return await command(rest, env, output);
     const args = parseCliArgs(argv);
     json = args.json;
     if (args.help) {
