@@ -3,7 +3,9 @@
  * and that no sentence of a seed document made it into the project.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { fingerprint, runs } from './seed-fingerprint.js';
+import SEED_FINGERPRINTS_JSON from './seed-fingerprints.json' with { type: 'json' };
 import { join } from 'node:path';
 import { readLibrarySource, TEMPLATES_DIR } from './library-source.js';
 import { checkLibraryGraph } from '../src/library/graph.js';
@@ -20,6 +22,7 @@ import { mentions } from '../src/test-support/mentions.js';
 
 const SEEDS_DIR = join(TEMPLATES_DIR, '../../shared/seeds');
 const DATE = '2026-11-21';
+const SEED_FINGERPRINTS: Record<string, string[]> = SEED_FINGERPRINTS_JSON;
 
 const resolvePreset = (name: string, extra: object = {}): Answers =>
   resolveAnswers(
@@ -104,28 +107,24 @@ describe('provenance', () => {
   });
 
   it('no run of eight words from a seed document appears in the project', () => {
-    const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9%+<>.-]+/g, ' ').split(' ').filter(Boolean);
-    const grams = new Set<string>();
-    for (const seed of SEED_SOURCES) {
-      const w = words(readFileSync(join(SEEDS_DIR, seed), 'utf8'));
-      for (let i = 0; i + 8 <= w.length; i++) grams.add(w.slice(i, i + 8).join(' '));
-    }
+    const known = new Set(Object.values(SEED_FINGERPRINTS).flat());
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const full = join(dir, name);
         if (statSync(full).isDirectory()) walk(full);
-        else {
-          const w = words(readFileSync(full, 'utf8'));
-          for (let i = 0; i + 8 <= w.length; i++) {
-            const gram = w.slice(i, i + 8).join(' ');
-            if (grams.has(gram)) offenders.push(`${full.slice(TEMPLATES_DIR.length)}: "${gram}"`);
-          }
-        }
+        else for (const run of runs(readFileSync(full, 'utf8'))) if (known.has(fingerprint(run))) offenders.push(`${full.slice(TEMPLATES_DIR.length)}: "${run}"`);
       }
     };
     walk(TEMPLATES_DIR);
     expect(offenders).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(SEEDS_DIR))('the seed fingerprints match the seed documents (regenerate: pnpm seeds:fingerprint)', () => {
+    for (const seed of SEED_SOURCES) {
+      const expected = [...new Set(runs(readFileSync(join(SEEDS_DIR, seed), 'utf8')).map(fingerprint))].sort();
+      expect(SEED_FINGERPRINTS[seed], seed).toEqual(expected);
+    }
   });
 });
 
