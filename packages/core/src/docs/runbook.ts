@@ -2,7 +2,7 @@
 import type { Library } from '../library/index.js';
 import type { Facet } from '../library/schema.js';
 import type { RenderContext } from '../render/context.js';
-import { renderTemplate } from '../render/handlebars.js';
+import { prose, renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { docTemplate } from './template.js';
 
@@ -19,6 +19,39 @@ const COMMAND_GROUPS = [
   ['inspect', 'Inspect'],
 ] as const;
 
+/**
+ * What deploys the service's own code. Within a group the first one chosen owns deploy, rollback and
+ * scale: rolling back behind Helm's back with kubectl, or with docker compose on a cluster, makes
+ * things worse. Functions deploy on their own, beside a cluster. A platform the owner runs on keeps
+ * its inspect commands (kubectl under Helm); the others in the group are left out (Docker builds the
+ * image a cluster runs). A cloud's own compute commands (ECS, Cloud Run, App Service) apply only when
+ * none of these is chosen; Terraform deploys infrastructure changes and keeps its commands always.
+ */
+const WORKLOAD_GROUPS: readonly (readonly string[])[] = [['helm', 'kubernetes', 'docker'], ['serverless']];
+const RUNS_ON: Readonly<Record<string, readonly string[]>> = { helm: ['kubernetes'] };
+
+type Role = 'deploys' | 'inspect' | 'none';
+
+function platformRoles(facets: readonly Facet[]): { owners: Facet[]; role: (f: Facet) => Role } {
+  const owners = WORKLOAD_GROUPS.map((group) => group.map((id) => facets.find((f) => f.id === id)).find(Boolean)).filter((f): f is Facet => f !== undefined);
+  const role = (f: Facet): Role => {
+    if (f.kind === 'cloud') return owners.length === 0 ? 'deploys' : 'inspect';
+    const group = WORKLOAD_GROUPS.find((g) => g.includes(f.id));
+    if (!group || owners.includes(f)) return 'deploys';
+    const owner = owners.find((o) => group.includes(o.id))!;
+    return RUNS_ON[owner.id]?.includes(f.id) ? 'inspect' : 'none';
+  };
+  return { owners, role };
+}
+
+/** The cloud each provider CLI belongs to: a command for a cloud that was not chosen is left out. */
+const CLI_CLOUD: Record<string, string> = { aws: 'aws', sam: 'aws', eksctl: 'aws', gcloud: 'gcp', gsutil: 'gcp', bq: 'gcp', az: 'azure', func: 'azure' };
+
+function forChosenClouds(command: string, clouds: ReadonlySet<string>): boolean {
+  const cloud = CLI_CLOUD[command.trim().split(/\s+/)[0] ?? ''];
+  return cloud === undefined || clouds.size === 0 || clouds.has(cloud);
+}
+
 /** `{service}` in facet commands is the service's name; any other `{token}` stays for the user to fill. */
 function withService(command: string, service: string): string {
   return command.replaceAll('{service}', service);
@@ -34,6 +67,9 @@ function alertPrefix(service: string): string {
 export function runbookData(context: RenderContext) {
   const facets = context.stack.all;
   const service = context.service.name;
+  const clouds = new Set(context.stack.cloud?.map((f) => f.id) ?? []);
+  const { owners, role } = platformRoles(facets);
+  const order: Record<Role, number> = { deploys: 0, inspect: 1, none: 2 };
   return {
     ...context,
     sloAlertPrefix: alertPrefix(service),
@@ -41,13 +77,16 @@ export function runbookData(context: RenderContext) {
     alerts: facets.flatMap((f) => f.runbook.alerts),
     failureModes: facets.flatMap((f) => f.runbook.failureModes),
     dashboards: facets.flatMap((f) => f.runbook.dashboards.map((text) => ({ source: f.name, text }))),
+    deployedWith: prose((owners.length > 0 ? owners : (context.stack.cloud ?? [])).map((f) => f.name)),
+    // What deploys the code first, then other deploy paths (Terraform), then what is only inspected.
     platforms: facets
-      .filter((f) => f.runbook.commands)
+      .filter((f) => f.runbook.commands && role(f) !== 'none')
+      .sort((a, b) => (owners.includes(a) ? -1 : 0) - (owners.includes(b) ? -1 : 0) || order[role(a)] - order[role(b)])
       .map((f) => ({
         name: f.name,
-        groups: COMMAND_GROUPS.map(([key, label]) => ({
+        groups: COMMAND_GROUPS.filter(([key]) => key === 'inspect' || role(f) === 'deploys').map(([key, label]) => ({
           label,
-          commands: (f.runbook.commands?.[key] ?? []).map((c) => withService(c, service)),
+          commands: (f.runbook.commands?.[key] ?? []).filter((c) => forChosenClouds(c, clouds)).map((c) => withService(c, service)),
         })).filter((g) => g.commands.length > 0),
       }))
       .filter((p) => p.groups.length > 0),
@@ -66,6 +105,6 @@ export function renderRunbook(context: RenderContext, lib: Library): string {
   const template = docTemplate(lib, 'runbook');
   const first = tidyMarkdown(renderTemplate(template, { ...data, placeholders: [] }));
   // Code blocks may hold shell syntax in braces; only prose placeholders are listed.
-  const prose = first.replace(/```[\s\S]*?```/g, (block) => block.replace(/\{(?![a-z][a-z0-9-]*\})/g, ''));
-  return tidyMarkdown(renderTemplate(template, { ...data, placeholders: placeholdersIn(prose) }));
+  const withoutShellBraces = first.replace(/```[\s\S]*?```/g, (block) => block.replace(/\{(?![a-z][a-z0-9-]*\})/g, ''));
+  return tidyMarkdown(renderTemplate(template, { ...data, placeholders: placeholdersIn(withoutShellBraces) }));
 }
