@@ -4,12 +4,12 @@
  */
 import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';
-import { renderTemplate } from '../render/handlebars.js';
-import { tidyMarkdown } from '../render/markdown.js';
 import { frontmatter } from '../render/yaml.js';
-import { layout, renderAgentBody, renderSections } from './agent-body.js';
+import { renderAgentBody, renderLayout, renderSections, type Section } from './agent-body.js';
 import { composeBlocks } from '../compose.js';
 import { CLAUDE_TOOLS } from '../answers/schema.js';
+import { grantsWrites } from './tools.js';
+import type { AgentFormat } from './format.js';
 
 const snake = (s: string) => s.replace(/-/g, '_');
 
@@ -29,7 +29,7 @@ export function orchestrationFrontmatterData(context: RenderContext, lib: Librar
   const { agent, collaboration } = context.answers;
   const areas = [...new Set(composeBlocks(context.answers, lib).map((b) => b.meta.area))];
   const tools = agent.tools.length > 0 ? agent.tools : [...CLAUDE_TOOLS];
-  const writes = tools.some((t) => ['Edit', 'Write', 'Bash'].includes(t));
+  const writes = grantsWrites(tools);
   return {
     specialization_level: agent.seniority,
     domain_expertise: areas.map(snake),
@@ -54,11 +54,25 @@ export function orchestrationFrontmatterData(context: RenderContext, lib: Librar
   };
 }
 
-export function renderOrchestrationAgent(context: RenderContext, lib: Library): string {
-  return frontmatter(orchestrationFrontmatterData(context, lib)) + '\n' + renderAgentBody(context, lib);
+export function renderOrchestrationAgent(context: RenderContext, lib: Library, sections: readonly Section[] = renderSections(context, lib)): string {
+  return frontmatter(orchestrationFrontmatterData(context, lib)) + '\n' + renderAgentBody(context, lib, sections);
 }
 
-export function renderPlainAgent(context: RenderContext, lib: Library): string {
-  const sections = renderSections(context, lib);
-  return tidyMarkdown(renderTemplate(layout(lib, 'plain'), { ...context, sections }, lib.partials));
+export function renderPlainAgent(context: RenderContext, lib: Library, sections: readonly Section[] = renderSections(context, lib)): string {
+  return renderLayout(context, lib, 'plain', sections);
 }
+
+export const orchestrationFormat: AgentFormat = {
+  id: 'orchestration',
+  tool: 'multi-agent routers (orchestration metadata)',
+  path: (answers) => `agents/${answers.agent.name}.md`,
+  frontmatter: (context, lib) => frontmatter(orchestrationFrontmatterData(context, lib)),
+  render: ({ context, lib, sections }) => renderOrchestrationAgent(context, lib, sections),
+};
+
+export const plainFormat: AgentFormat = {
+  id: 'plain',
+  tool: 'any reader (plain Markdown)',
+  path: (answers) => `docs/agents/${answers.agent.name}.md`,
+  render: ({ context, lib, sections }) => renderPlainAgent(context, lib, sections),
+};

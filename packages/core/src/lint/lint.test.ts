@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, isDiscoverable } from './detect.js';
+import { lintAgentFiles, suggestKey, type Finding } from './lint.js';
+
+const fm = (lines: string, body = '\n# Agent\n\nBody.\n') => `---\n${lines}\n---\n${body}`;
+const lint = (path: string, content: string) => lintAgentFiles([{ path, content }]);
+const rules = (findings: readonly Finding[]) => findings.map((f) => `${f.severity}:${f.rule}`);
+const CLAUDE_OK = 'name: reviewer\ndescription: Use this agent when a change needs a careful review.';
+
+describe('detectFormat', () => {
+  it.each([
+    ['.claude/agents/a.md', 'claude'],
+    ['.claude/agents/team/a.md', 'claude'],
+    ['.github/agents/a.agent.md', 'copilot'],
+    ['.cursor/rules/a.mdc', 'cursor'],
+    ['AGENTS.md', 'agents-md'],
+    ['services/orders/AGENTS.md', 'agents-md'],
+    ['.opencode/agent/a.md', 'opencode'],
+    ['.opencode/agents/a.md', 'opencode'],
+    ['.gemini/agents/a.md', 'gemini'],
+    ['.codex/agents/a.toml', 'codex'],
+    ['.windsurf/rules/a.md', 'windsurf'],
+    ['docs/agents/a.md', 'plain'],
+    ['agents/a.md', 'orchestration'],
+    ['../elsewhere/.claude/agents/a.md', 'claude'],
+  ])('%s is %s', (path, format) => {
+    expect(detectFormat(path)?.format).toBe(format);
+  });
+
+  it('tells a Claude plugin agent in agents/ from orchestration metadata', () => {
+    expect(detectFormat('agents/a.md', fm(CLAUDE_OK))?.format).toBe('claude');
+    expect(detectFormat('agents/a.md', fm('specialization_level: staff\nname: x\ndescription: y'))?.format).toBe('orchestration');
+  });
+
+  it('knows nothing of other paths, and discovers the generic shapes only at the root', () => {
+    expect(detectFormat('src/readme.md')).toBeNull();
+    expect(isDiscoverable('agents/a.md')).toBe(true);
+    expect(isDiscoverable('packages/x/agents/a.md')).toBe(false);
+    expect(isDiscoverable('docs/agents/a.md')).toBe(true);
+    expect(isDiscoverable('site/docs/agents/a.md')).toBe(false);
+    expect(isDiscoverable('packages/x/.claude/agents/a.md')).toBe(true);
+  });
+});
+
+describe('suggestKey', () => {
+  it.each([
+    ['allowedTools', ['name', 'tools', 'model'], 'tools'],
+    ['allowed-tools', ['name', 'tools'], 'tools'],
+    ['AlwaysApply', ['alwaysApply', 'globs'], 'alwaysApply'],
+    ['always_apply', ['alwaysApply', 'globs'], 'alwaysApply'],
+    ['colour', ['color'], 'color'],
+    ['descripton', ['description'], 'description'],
+    ['author', ['name', 'tools', 'model', 'color'], undefined],
+  ])('%s -> %s', (key, known, meant) => {
+    expect(suggestKey(key, known)).toBe(meant);
+  });
+});
+
+describe('lintAgentFiles', () => {
+  it('passes a clean Claude agent', () => {
+    expect(lint('.claude/agents/reviewer.md', fm(`${CLAUDE_OK}\ntools: Read, Grep, mcp__github__get_issue, Bash(git:*)\nmodel: claude-sonnet-4-5\ncolor: cyan`)).findings).toEqual([]);
+  });
+
+  it('accepts a double-quoted description with <example> blocks and \\n escapes', () => {
+    const description = JSON.stringify('Use this agent when…\n\n<example>\nuser: "a: b"\n</example>');
+    expect(lint('.claude/agents/r.md', fm(`name: reviewer\ndescription: ${description}`)).findings).toEqual([]);
+  });
+
+  it('names the line of a YAML error, and of a duplicate key', () => {
+    const [dup] = lint('.claude/agents/r.md', fm(`${CLAUDE_OK}\nmodel: opus\nmodel: sonnet`)).findings;
+    expect(dup).toMatchObject({ rule: 'parse', line: 5 });
+    expect(dup!.message).toContain('Map keys must be unique');
+    expect(dup!.message).toContain('Claude Code cannot load this file');
+  });
+
+  it('reports frontmatter that never closes', () => {
+    expect(lint('.claude/agents/r.md', `---\n${CLAUDE_OK}\n\n# Body\n`).findings).toMatchObject([{ rule: 'parse', line: 1 }]);
+  });
+
+  it('warns on Task, which Claude Code still accepts, and names the current tool', () => {
+    const [finding] = lint('.claude/agents/r.md', fm(`${CLAUDE_OK}\ntools: [Read, Task]`)).findings;
+    expect(finding).toMatchObject({ severity: 'warning', rule: 'tools-retired' });
+    expect(finding!.message).toContain('"Task" is the old name of "Agent"');
+  });
+
+  it('checks types, booleans written as strings and number ranges', () => {
+    const copilot = lint('.github/agents/r.agent.md', fm('description: Reviews\nuser-invocable: "false"\ntools: [read, fetchall]'));
+    expect(rules(copilot.findings)).toEqual(['error:boolean-string', 'warning:tools-unknown']);
+    expect(copilot.findings[0]!.message).toContain('write user-invocable: false without quotes');
+    const gemini = lint('.gemini/agents/r.md', fm('name: reviewer\ndescription: Reviews\ntemperature: 3\nmax_turns: "ten"\ntools: [search_file_content]'));
+    expect(rules(gemini.findings)).toEqual(['error:value', 'error:type', 'warning:tools-retired']);
+  });
+
+  it('reads Cursor globs raw, as Cursor does', () => {
+    expect(lint('.cursor/rules/r.mdc', fm('description: Backend\nglobs: **/*.ts, src/**\nalwaysApply: false')).findings).toEqual([]);
+  });
+
+  it('checks Windsurf triggers against what they need', () => {
+    expect(rules(lint('.windsurf/rules/r.md', fm('trigger: glob')).findings)).toEqual(['error:required']);
+    expect(rules(lint('.windsurf/rules/r.md', fm('description: x')).findings)).toEqual(['warning:required']);
+  });
+
+  it('checks OpenCode models and permissions but lets other keys through to the provider', () => {
+    const report = lint('.opencode/agent/r.md', fm('description: Reviews\nmodel: claude-sonnet\nreasoningEffort: high\npermission:\n  edit: maybe\n  bash:\n    "*": ask\n    "git *": allow'));
+    expect(rules(report.findings)).toEqual(['error:model', 'error:value']);
+  });
+
+  it('checks Codex TOML values and the instructions budget', () => {
+    const big = 'x'.repeat(33 * 1024);
+    const report = lint('.codex/agents/r.toml', `name = "r"\ndescription = "Reviews"\ndeveloper_instructions = "${big}"\nsandbox_mode = "full"\n`);
+    expect(report.findings.map((f) => `${f.line}:${f.severity}:${f.rule}`)).toEqual(['3:warning:size', '4:error:value']);
+  });
+
+  it('warns about frontmatter in AGENTS.md and a plain document without a title', () => {
+    expect(rules(lint('AGENTS.md', fm('title: x')).findings)).toEqual(['warning:frontmatter']);
+    expect(rules(lint('docs/agents/r.md', 'No title here.\n').findings)).toEqual(['warning:title']);
+  });
+
+  it('warns about the retired Copilot chatmodes folder', () => {
+    expect(rules(lint('.github/chatmodes/r.chatmode.md', fm('description: Reviews')).findings)).toEqual(['warning:location']);
+  });
+
+  it('reports a name used twice by one tool, not the same name across tools', () => {
+    const report = lintAgentFiles([
+      { path: '.claude/agents/a.md', content: fm(CLAUDE_OK) },
+      { path: '.claude/agents/b.md', content: fm(CLAUDE_OK) },
+      { path: '.gemini/agents/reviewer.md', content: fm(CLAUDE_OK) },
+      { path: '.opencode/agent/reviewer.md', content: fm('description: Reviews') },
+      { path: '.opencode/agents/reviewer.md', content: fm('description: Reviews') },
+    ]);
+    expect(report.findings.map((f) => `${f.path}:${f.rule}`)).toEqual(['.claude/agents/b.md:duplicate-name', '.opencode/agents/reviewer.md:duplicate-name']);
+    expect(report.errors).toBe(2);
+  });
+});
