@@ -1,0 +1,105 @@
+/**
+ * `backend-agent detect [dir] [--json]`: what the repository says about its stack, with the file
+ * behind every finding, and the answers it gives the wizard and --yes runs. Read-only.
+ */
+import { parseArgs } from 'node:util';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  FACET_KINDS, InputError, detectRepo, detectedAnswers, getPath, setExpression, STACK_KINDS,
+  type Detection, type FacetKind, type StackFinding,
+} from '@create-backend-agent/core';
+import { diskRepoView } from '../edge/repo-view.js';
+import { pc, type Output } from '../report.js';
+
+const HELP = `Usage: backend-agent detect [dir] [--json]
+
+Reads the repository in dir (default: the current folder) and prints the stack it finds, each
+finding with its evidence (the file, and what in it): languages, frameworks, datastores, messaging,
+cloud, infrastructure and API styles from package.json, go.mod, pyproject.toml, requirements*.txt,
+pom.xml, build.gradle(.kts), Cargo.toml, *.csproj, Gemfile, Compose files, Dockerfiles, Kubernetes
+manifests, Helm charts, Terraform, serverless configs and CI workflows; the packages of a monorepo
+(pnpm, npm/yarn workspaces, Nx, Turborepo, go.work), each with its own stack; agents other tools
+already read; the ADR log. The wizard pre-fills these answers and --yes uses them. Writes nothing.`;
+
+const KIND_LABEL: Record<FacetKind, string> = {
+  language: 'Languages', framework: 'Frameworks', datastore: 'Datastores', messaging: 'Messaging',
+  cloud: 'Cloud', infrastructure: 'Infrastructure', api: 'API styles', compliance: 'Compliance',
+};
+/** Evidence lines shown per finding; --json has them all. */
+const SHOWN = 3;
+
+export async function runDetect(argv: readonly string[], env: { cwd: string }, output: Output): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new InputError(`${(error as Error).message.split('. ')[0]}.`, 'Run backend-agent detect --help.');
+  }
+  if (parsed.values.help) {
+    output.out(HELP);
+    return 0;
+  }
+  if (parsed.positionals.length > 1) throw new InputError(`Expected one folder, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}.`);
+  const dir = resolve(env.cwd, parsed.positionals[0] ?? '.');
+  const stats = await stat(dir).catch(() => null);
+  if (!stats?.isDirectory()) throw new InputError(`${dir} is not a folder.`, 'Pass the repository folder: backend-agent detect path/to/repo.');
+
+  const detection = detectRepo(diskRepoView(dir));
+  const answers = detectedAnswers(detection).values;
+  if (parsed.values.json) {
+    output.out(JSON.stringify({ target: dir, ...detection, answers }, null, 2));
+    return 0;
+  }
+  output.out(detectionText(dir, detection, answers));
+  return 0;
+}
+
+function findingLines(findings: readonly StackFinding[], indent: string): string[] {
+  const nameW = Math.max(0, ...findings.map((f) => f.name.length));
+  const lines: string[] = [];
+  for (const kind of FACET_KINDS) {
+    const ofKind = findings.filter((f) => f.kind === kind);
+    ofKind.forEach((f, i) => {
+      const label = i === 0 ? KIND_LABEL[kind] : '';
+      f.evidence.slice(0, SHOWN).forEach((e, j) => {
+        const head = j === 0 ? `${indent}${label.padEnd(16)}${f.name.padEnd(nameW + 2)}` : ' '.repeat(indent.length + 16 + nameW + 2);
+        lines.push(`${head}${pc.dim(`${e.file}: ${e.detail}`)}`);
+      });
+      if (f.evidence.length > SHOWN) lines.push(`${' '.repeat(indent.length + 16 + nameW + 2)}${pc.dim(`+${f.evidence.length - SHOWN} more (--json lists them)`)}`);
+    });
+  }
+  return lines;
+}
+
+export function detectionText(dir: string, d: Detection, answers: Record<string, unknown>): string {
+  const lines = [`${pc.bold('Detected in')} ${dir}`, ''];
+  if (d.findings.length === 0) lines.push('  No stack found (no manifest, container, infrastructure or CI file this version reads).');
+  else lines.push(...findingLines(d.findings, '  '));
+  if (d.service) lines.push(`  ${'Service name'.padEnd(16)}${d.service.name}  ${pc.dim(`${d.service.evidence.file}: ${d.service.evidence.detail}`)}`);
+
+  if (d.monorepo) {
+    lines.push('', pc.bold('Monorepo'));
+    for (const t of d.monorepo.tools) lines.push(`  ${pc.dim(`${t.file}: ${t.detail}`)}`);
+    // One line per package (a monorepo may have hundreds); --json has each package's evidence.
+    const pathW = Math.max(0, ...d.monorepo.packages.map((p) => p.path.length));
+    for (const p of d.monorepo.packages) {
+      const stack = p.findings.map((f) => f.name).join(', ') || pc.dim('nothing found');
+      lines.push(`  ${p.path.padEnd(pathW)}  ${stack}${p.name ? pc.dim(`  (${p.name})`) : ''}`);
+    }
+  }
+  const other: string[] = [];
+  for (const ci of d.ci) other.push(`  ${'CI'.padEnd(16)}${ci.name}  ${pc.dim(ci.files.join(', '))}`);
+  for (const a of d.agents) other.push(`  ${'Agent file'.padEnd(16)}${a.path}  ${pc.dim(`(${a.tool})`)}`);
+  if (d.adrLog) other.push(`  ${'ADR log'.padEnd(16)}${d.adrLog.dir}/  ${pc.dim(d.adrLog.evidence.map((e) => `${e.file}: ${e.detail}`).join('; '))}`);
+  for (const u of d.unsupported) other.push(`  ${'Not covered'.padEnd(16)}${u.name}  ${pc.dim(u.evidence.map((e) => e.file).join(', '))}`);
+  if (other.length) lines.push('', pc.bold('Around the code'), ...other);
+
+  const sets = [...STACK_KINDS.map(([path]) => path), 'service.name', 'outputs.paths.adrDir']
+    .map((path) => [path, getPath(answers, path)] as const)
+    .filter(([, value]) => value !== undefined)
+    .map(([path, value]) => setExpression(path, value));
+  lines.push('', pc.bold('As answers') + pc.dim(' (the wizard pre-fills them; --yes uses them; flags and answers files win)'));
+  lines.push(sets.length ? sets.map((s) => `  ${s}`).join('\n') : '  none: the defaults apply');
+  return lines.join('\n');
+}

@@ -1,0 +1,282 @@
+/**
+ * The wizard's logic with the prompt library mocked: which questions are asked and with what
+ * defaults (precedence), validation at the prompt, conflict choices, and Ctrl-C. The mock stands in
+ * for @inquirer/prompts itself, so the adapter (inquirer.ts) runs too.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  CancelledError, detectRepo, detectedAnswers, generate, library, parseSetFlag, planChanges, resolveAnswers, viewFromObject,
+  type AnswerLayer, type Plain,
+} from '@create-backend-agent/core';
+import { REPOS } from '../../../core/src/test-support/repos.js';
+import type { Output } from '../report.js';
+
+type Config = Record<string, unknown> & { message: string };
+type Kind = 'input' | 'number' | 'select' | 'checkbox' | 'confirm';
+interface Step { kind: Kind; message: RegExp; answer: (config: Config) => unknown }
+
+const prompts = vi.hoisted(() => ({ calls: [] as Array<{ kind: string; config: Record<string, unknown> }>, script: [] as unknown[] }));
+
+vi.mock('@inquirer/prompts', () => {
+  const prompt = (kind: string) => async (config: Config) => {
+    prompts.calls.push({ kind, config });
+    const step = prompts.script.shift() as Step | undefined;
+    if (!step) throw new Error(`unexpected ${kind} prompt: ${config.message}`);
+    if (step.kind !== kind || !step.message.test(config.message)) throw new Error(`expected ${step.kind} ${step.message}, got ${kind} "${config.message}"`);
+    return step.answer(config);
+  };
+  return { input: prompt('input'), number: prompt('number'), select: prompt('select'), checkbox: prompt('checkbox'), confirm: prompt('confirm') };
+});
+
+const { loadPrompter } = await import('./inquirer.js');
+const { askAnswers } = await import('./ask.js');
+const { reviewPlan } = await import('./review.js');
+
+/** Accept what the prompt proposes. */
+const accept = (config: Config): unknown => {
+  if ('choices' in config && Array.isArray(config.choices) && config.choices.some((c) => typeof c === 'object' && c && 'checked' in c)) {
+    return (config.choices as Array<{ value: string; checked: boolean }>).filter((c) => c.checked).map((c) => c.value);
+  }
+  return config.default;
+};
+const step = (kind: Kind, message: RegExp, answer: Step['answer'] = accept): Step => ({ kind, message, answer });
+const script = (...steps: Step[]) => prompts.script.push(...steps);
+const called = (message: RegExp) => prompts.calls.find((c) => message.test(c.config.message as string));
+
+function capture(): Output & { text: () => string } {
+  const lines: string[] = [];
+  return { out: (t) => lines.push(t), err: (t) => lines.push(t), text: () => lines.join('\n') };
+}
+
+const goRepo = detectedAnswers(detectRepo(viewFromObject(REPOS['go-gin'])));
+const detectedLayer: AnswerLayer = { source: 'detected', values: goRepo.values };
+const set = (...expressions: string[]): AnswerLayer[] => expressions.map((e) => ({ source: '--set', values: parseSetFlag(e) }));
+
+async function run(given: AnswerLayer[], options: { lastRun?: Plain; suggested?: AnswerLayer[] } = {}) {
+  const output = capture();
+  const suggested = options.suggested ?? [detectedLayer];
+  const layer = await askAnswers(await loadPrompter(), { suggested, given, evidence: goRepo.evidence, lastRun: options.lastRun }, output);
+  const { answers } = resolveAnswers([...suggested, ...given, layer], library);
+  return { answers, layer, output };
+}
+
+/** Every step accepted as proposed, after the identity questions. */
+const acceptRest = () => script(
+  step('confirm', /Keep this stack/),
+  step('checkbox', /Focus areas/),
+  step('confirm', /Keep these targets/),
+  step('confirm', /Keep these collaborators/),
+  step('confirm', /Keep these outputs/),
+);
+
+beforeEach(() => {
+  prompts.calls.length = 0;
+  prompts.script.length = 0;
+});
+
+describe('askAnswers: precedence', () => {
+  it('never asks what a flag gave; shows the detected value with its evidence; else the catalog default', async () => {
+    script(step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    const { answers, output } = await run(set('agent.name=payments-staff'));
+
+    expect(called(/Agent name/)).toBeUndefined();
+    expect(called(/Seniority/)?.config.default).toBe('staff');
+    const service = called(/Service name/)!;
+    expect(service.config.default).toBe('ledger');
+    // The evidence is shown while asking (theme), and dropped from the answered line.
+    const style = (service.config.theme as { style: { message: (t: string, s: string) => string } }).style.message;
+    expect(style('Service name', 'idle')).toContain('detected: go.mod: module github.com/acme/ledger');
+    expect(style('Service name', 'done')).not.toContain('detected');
+
+    expect(answers.agent.name).toBe('payments-staff');
+    expect(answers.service.name).toBe('ledger');
+    expect(answers.stack).toMatchObject({ languages: ['go'], frameworks: ['gin'], datastores: ['postgresql', 'redis'], messaging: ['kafka', 'sqs-sns'] });
+    expect(output.text()).toMatch(/Frameworks\s+Gin\s+detected: go\.mod: requires github\.com\/gin-gonic\/gin/);
+    expect(prompts.script).toEqual([]);
+  });
+
+  it('prefers the last run over detection, and says so', async () => {
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    const lastRun = { service: { name: 'billing' }, agent: { seniority: 'principal' } };
+    const { answers } = await run([], { suggested: [detectedLayer, { source: 'last run', values: lastRun }], lastRun });
+    expect(called(/Service name/)?.config.default).toBe('billing');
+    expect(called(/Seniority/)?.config.default).toBe('principal');
+    const style = (called(/Service name/)!.config.theme as { style: { message: (t: string, s: string) => string } }).style.message;
+    expect(style('Service name', 'idle')).toContain('as in the last run');
+    expect(answers.service.name).toBe('billing');
+    expect(answers.agent.seniority).toBe('principal');
+  });
+
+  it('skips a whole step when flags answered all of it', async () => {
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    prompts.script.splice(5, 1); // no "Keep these targets?"
+    const { answers, output } = await run(set('targets.p99LatencyMs=50', 'targets.throughputRps=10', 'targets.availability=99', 'targets.coverage=70'));
+    expect(called(/targets/i)).toBeUndefined();
+    expect(output.text()).not.toContain('Targets');
+    expect(answers.targets).toEqual({ p99LatencyMs: 50, throughputRps: 10, availability: 99, coverage: 70 });
+  });
+
+  it('keeps the other detected stack lists when one is changed', async () => {
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    script(
+      step('confirm', /Keep this stack/, () => false),
+      step('checkbox', /^Languages/),
+      step('checkbox', /^Frameworks/),
+      step('checkbox', /^Datastores/, (c) => {
+        const choices = c.choices as Array<{ value: string; checked: boolean; description?: string }>;
+        expect(choices.filter((x) => x.checked).map((x) => x.value)).toEqual(['postgresql', 'redis']);
+        expect(choices.find((x) => x.value === 'redis')?.description).toMatch(/^Detected: go\.mod \(requires github\.com\/redis\/go-redis\/v9\)/);
+        return ['postgresql'];
+      }),
+      step('checkbox', /^Messaging/),
+      step('checkbox', /^Cloud/),
+      step('checkbox', /^Infrastructure/),
+      step('checkbox', /^API styles/),
+      step('checkbox', /^Compliance/, () => ['gdpr']),
+      step('checkbox', /Focus areas/),
+      step('confirm', /Keep these targets/),
+      step('confirm', /Keep these collaborators/),
+      step('confirm', /Keep these outputs/),
+    );
+    const { answers } = await run([]);
+    expect(answers.stack).toEqual({
+      languages: ['go'], frameworks: ['gin'], datastores: ['postgresql'], messaging: ['kafka', 'sqs-sns'],
+      cloud: ['aws'], infrastructure: ['docker', 'kubernetes', 'terraform'], apiStyles: ['grpc'],
+    });
+    expect(answers.compliance).toEqual(['gdpr']);
+  });
+
+  it('asks for a folder only for docs that will be written', async () => {
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    script(
+      step('confirm', /Keep this stack/),
+      step('checkbox', /Focus areas/),
+      step('confirm', /Keep these targets/),
+      step('confirm', /Keep these collaborators/),
+      step('confirm', /Keep these outputs/, () => false),
+      step('checkbox', /Agent formats/),
+      step('confirm', /Write ADRs/, () => false),
+      step('confirm', /Write a runbook/),
+      step('confirm', /Write a test strategy/),
+      step('input', /Runbook folder/, () => 'ops/runbooks'),
+      step('input', /Test strategy file/),
+    );
+    const { answers } = await run([]);
+    expect(called(/ADR folder/)).toBeUndefined();
+    expect(answers.outputs.docs.adr).toBe(false);
+    expect(answers.outputs.paths.runbookDir).toBe('ops/runbooks');
+  });
+});
+
+describe('askAnswers: validation at the prompt', () => {
+  it('uses the catalog validation for every kind of question', async () => {
+    script(
+      step('input', /Agent name/, (c) => {
+        const validate = c.validate as (v: string) => true | string;
+        expect(validate('Payments Staff')).toBe('agent.name must be lowercase letters, digits and hyphens, e.g. "backend-staff"');
+        expect(validate('ps')).toBe('agent.name must be 3 to 50 characters');
+        expect(validate('payments-staff')).toBe(true);
+        return 'payments-staff';
+      }),
+      step('select', /Seniority/),
+      step('input', /Service name/),
+      step('confirm', /Keep this stack/),
+      step('checkbox', /Focus areas/),
+      step('confirm', /Keep these targets/, () => false),
+      step('number', /p99 latency/, (c) => {
+        const validate = c.validate as (v: number | undefined) => true | string;
+        expect(validate(0)).toBe('Enter a number of at least 1.');
+        expect(validate(12.5)).toBe('Enter a whole number.');
+        expect(validate(undefined)).toBe('Enter a number.');
+        return 120;
+      }),
+      step('number', /throughput/),
+      step('number', /Availability/, (c) => {
+        expect((c.validate as (v: number) => true | string)(100)).toBe('Enter a number of at most 99.999.');
+        expect(c.step).toBe('any');
+        return 99.95;
+      }),
+      step('number', /coverage/),
+      step('confirm', /Keep these collaborators/, () => false),
+      step('input', /Escalates to/, (c) => {
+        expect(c.default).toBe('principal-architect');
+        expect((c.validate as (v: string) => true | string)('staff-architect, qa')).toBe('collaborator name must be 3 to 50 characters');
+        return 'staff-architect, sre-team';
+      }),
+      step('input', /Receives work from/),
+      step('input', /parallel/),
+      step('input', /Hands off to/),
+      step('confirm', /Keep these outputs/, () => false),
+      step('checkbox', /Agent formats/, (c) => {
+        expect((c.validate as (v: unknown[]) => true | string)([])).toBe('outputs.formats needs at least one format');
+        return ['claude'];
+      }),
+      step('confirm', /Write ADRs/),
+      step('confirm', /Write a runbook/),
+      step('confirm', /Write a test strategy/),
+      step('input', /ADR folder/, (c) => {
+        expect((c.validate as (v: string) => true | string)('../decisions')).toMatch(/must be a relative path inside the repository/);
+        return 'docs/decisions';
+      }),
+      step('input', /Runbook folder/),
+      step('input', /Test strategy file/),
+    );
+    const { answers } = await run([]);
+    expect(answers.agent.name).toBe('payments-staff');
+    expect(answers.targets).toEqual({ p99LatencyMs: 120, throughputRps: 1000, availability: 99.95, coverage: 80 });
+    expect(answers.collaboration.escalatesTo).toEqual(['staff-architect', 'sre-team']);
+    expect(answers.outputs.paths.adrDir).toBe('docs/decisions');
+  });
+});
+
+describe('cancelling', () => {
+  it('turns Ctrl-C at any prompt into CancelledError', async () => {
+    const ctrlC = () => {
+      const error = new Error('User force closed the prompt with SIGINT');
+      error.name = 'ExitPromptError';
+      throw error;
+    };
+    script(step('input', /Agent name/), step('select', /Seniority/, ctrlC));
+    await expect(run([])).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('reviewPlan: conflicts', () => {
+  const AGENT = '.claude/agents/backend-staff.md';
+  const RUNBOOK = 'docs/runbooks/api.md';
+  const tree = generate(resolveAnswers([], library).answers, { date: '2026-11-21', toolVersion: '0.0.0' });
+  // The agent was generated and then edited; the runbook was written by someone else.
+  const disk = new Map<string, string | null>([[AGENT, `${tree.get(AGENT)}\nmine\n`], [RUNBOOK, '# Our runbook\n']]);
+  const plan = planChanges(tree, disk, { manifestVersion: 1, tool: { name: 'create-backend-agent', version: '0' }, date: '2026-11-21', answers: resolveAnswers([], library).answers, files: { [AGENT]: 'old-hash' } });
+
+  it('lists the files, confirms once, then asks for each conflict; a diff is shown on request', async () => {
+    script(
+      step('confirm', /Write these files\?.*2 conflicts/),
+      step('select', /backend-staff\.md was edited since it was generated/, (c) => {
+        expect((c.choices as Array<{ value: string }>).map((x) => x.value)).toEqual(['overwrite', 'keep', 'diff']);
+        expect(c.default).toBe('keep');
+        return 'diff';
+      }),
+      step('select', /backend-staff\.md/, () => 'keep'),
+      step('select', /api\.md exists and was not written by this tool/, () => 'overwrite'),
+    );
+    const output = capture();
+    const choices = await reviewPlan(await loadPrompter(), plan, output, { dryRun: false });
+    expect([...choices]).toEqual([[AGENT, 'keep'], [RUNBOOK, 'overwrite']]);
+    expect(output.text()).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md/);
+    expect(output.text()).toMatch(/^-mine$/m); // the diff, printed between the two questions
+  });
+
+  it('declining to write cancels', async () => {
+    script(step('confirm', /Write these files/, () => false));
+    await expect(reviewPlan(await loadPrompter(), plan, capture(), { dryRun: false })).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('asks nothing on a dry run', async () => {
+    expect(await reviewPlan(await loadPrompter(), plan, capture(), { dryRun: true })).toEqual(new Map());
+    expect(prompts.calls).toEqual([]);
+  });
+});
