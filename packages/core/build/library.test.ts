@@ -50,6 +50,17 @@ describe('library lint', () => {
     expect(source.facets.length).toBeGreaterThanOrEqual(40);
   });
 
+  it('facet aliases are lowercase and each names one facet only (flags and stack detection look them up)', () => {
+    const owner = new Map<string, string>();
+    for (const facet of library.facets) {
+      for (const key of [facet.id, ...facet.aliases]) {
+        expect(key, `${facet.id}: alias "${key}"`).toBe(key.toLowerCase());
+        expect(owner.get(key) ?? facet.id, `"${key}" names both ${owner.get(key)} and ${facet.id}`).toBe(facet.id);
+        owner.set(key, facet.id);
+      }
+    }
+  });
+
   it('requires/conflicts refer to existing blocks and form no cycle', () => {
     expect(() => checkLibraryGraph(library.blocks.map((b) => b.meta))).not.toThrow();
   });

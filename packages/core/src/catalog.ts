@@ -3,13 +3,34 @@
  * (flags and answers files now; the wizard and the plop generators use the same entries).
  * Defaults and validation come from the answers schema, so nothing is defined twice.
  */
+import type * as z from 'zod';
 import { AnswersSchema, SENIORITIES, COLORS, MODEL_ALIASES, CLAUDE_TOOLS, AGENT_FORMATS } from './answers/schema.js';
 import { getPath, setPath } from './answers/paths.js';
-import { AREAS, type FacetKind } from './library/schema.js';
+import { AREAS, type Condition, type FacetKind } from './library/schema.js';
 import { library, facetsOfKind } from './library/index.js';
 
 export type QuestionKind = 'text' | 'number' | 'select' | 'multiselect' | 'confirm' | 'list';
 export type QuestionGroup = 'identity' | 'service' | 'stack' | 'focus' | 'targets' | 'collaboration' | 'outputs';
+
+/** The wizard's steps, in order. Questions name the step that asks them. */
+export type WizardStep = 'identity' | 'stack' | 'focus' | 'targets' | 'collaboration' | 'outputs';
+export interface WizardStepInfo {
+  id: WizardStep;
+  title: string;
+  /**
+   * Pre-filled as a whole: the wizard shows the step's values (and why) and asks once whether to
+   * keep them, asking each question only when they are not kept.
+   */
+  summarised: boolean;
+}
+export const WIZARD_STEPS: readonly WizardStepInfo[] = [
+  { id: 'identity', title: 'Name and seniority', summarised: false },
+  { id: 'stack', title: 'Stack', summarised: true },
+  { id: 'focus', title: 'Focus areas', summarised: false },
+  { id: 'targets', title: 'Targets', summarised: true },
+  { id: 'collaboration', title: 'Collaboration', summarised: true },
+  { id: 'outputs', title: 'Outputs and docs', summarised: true },
+];
 
 export interface Choice {
   value: string;
@@ -25,6 +46,12 @@ export interface Question {
   choices?: readonly Choice[];
   /** Allows values outside `choices` (e.g. a full model id, an MCP tool). */
   openChoices?: boolean;
+  /** The wizard step that asks it; without one it is set by flags, answers files and presets only. */
+  step?: WizardStep;
+  /** The wizard asks it only when this holds for the answers so far (a folder only for docs written). */
+  askWhen?: Condition;
+  /** A short label for summaries ("p99 latency"); the message otherwise. */
+  label?: string;
   default: unknown;
   /** true, or a one-line message saying what is wrong. */
   validate: (value: unknown) => true | string;
@@ -37,8 +64,16 @@ function validatorFor(id: string): (value: unknown) => true | string {
     const result = AnswersSchema.safeParse(setPath({}, id, value));
     if (result.success) return true;
     const issue = result.error.issues.find((i) => i.path.join('.').startsWith(id));
-    return issue ? issue.message : true;
+    return issue ? friendly(issue) : true;
   };
+}
+
+/** The schema's own messages where it has them; plain words for zod's generic number messages. */
+function friendly(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'number') return `Enter a number of at least ${String(issue.minimum)}.`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `Enter a number of at most ${String(issue.maximum)}.`;
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'Enter a whole number.';
+  return issue.message;
 }
 
 const plain = (values: readonly string[]): Choice[] => values.map((v) => ({ value: v, name: v }));
@@ -48,41 +83,41 @@ const facetChoices = (kind: FacetKind): Choice[] =>
 type Spec = Omit<Question, 'default' | 'validate'>;
 
 const SPECS: Spec[] = [
-  { id: 'agent.name', group: 'identity', kind: 'text', message: 'Agent name (file name and `name:` field)' },
+  { id: 'agent.name', group: 'identity', kind: 'text', message: 'Agent name (file name and `name:` field)', step: 'identity' },
   { id: 'agent.title', group: 'identity', kind: 'text', message: 'Title (empty: derived from seniority)' },
   { id: 'agent.description', group: 'identity', kind: 'text', message: 'When to use the agent (empty: generated with examples)' },
-  { id: 'agent.seniority', group: 'identity', kind: 'select', message: 'Seniority', choices: plain(SENIORITIES) },
+  { id: 'agent.seniority', group: 'identity', kind: 'select', message: 'Seniority', choices: plain(SENIORITIES), step: 'identity' },
   { id: 'agent.yearsOfExperience', group: 'identity', kind: 'number', message: 'Years of experience' },
   { id: 'agent.model', group: 'identity', kind: 'select', message: 'Model', choices: plain(MODEL_ALIASES), openChoices: true },
   { id: 'agent.color', group: 'identity', kind: 'select', message: 'Colour', choices: plain(COLORS) },
   { id: 'agent.tools', group: 'identity', kind: 'multiselect', message: 'Tools (none selected: all tools)', choices: plain(CLAUDE_TOOLS), openChoices: true },
-  { id: 'service.name', group: 'service', kind: 'text', message: 'Service name (runbook file name)' },
+  { id: 'service.name', group: 'service', kind: 'text', message: 'Service name (runbook file name)', step: 'identity' },
   { id: 'service.team', group: 'service', kind: 'text', message: 'Owning team (empty: a placeholder to fill)' },
   { id: 'service.tier', group: 'service', kind: 'select', message: 'Service tier', choices: plain(['tier-1', 'tier-2', 'tier-3']) },
-  { id: 'stack.languages', group: 'stack', kind: 'multiselect', message: 'Languages', choices: facetChoices('language') },
-  { id: 'stack.frameworks', group: 'stack', kind: 'multiselect', message: 'Frameworks', choices: facetChoices('framework') },
-  { id: 'stack.datastores', group: 'stack', kind: 'multiselect', message: 'Datastores', choices: facetChoices('datastore') },
-  { id: 'stack.messaging', group: 'stack', kind: 'multiselect', message: 'Messaging', choices: facetChoices('messaging') },
-  { id: 'stack.cloud', group: 'stack', kind: 'multiselect', message: 'Cloud', choices: facetChoices('cloud') },
-  { id: 'stack.infrastructure', group: 'stack', kind: 'multiselect', message: 'Infrastructure', choices: facetChoices('infrastructure') },
-  { id: 'stack.apiStyles', group: 'stack', kind: 'multiselect', message: 'API styles', choices: facetChoices('api') },
-  { id: 'compliance', group: 'stack', kind: 'multiselect', message: 'Compliance regimes', choices: facetChoices('compliance') },
-  { id: 'focus', group: 'focus', kind: 'multiselect', message: 'Focus areas (none selected: all that apply)', choices: plain(AREAS) },
-  { id: 'targets.p99LatencyMs', group: 'targets', kind: 'number', message: 'p99 latency target (ms)' },
-  { id: 'targets.throughputRps', group: 'targets', kind: 'number', message: 'Peak throughput (requests per second)' },
-  { id: 'targets.availability', group: 'targets', kind: 'number', message: 'Availability SLO (%)' },
-  { id: 'targets.coverage', group: 'targets', kind: 'number', message: 'Test coverage gate (%)' },
-  { id: 'collaboration.escalatesTo', group: 'collaboration', kind: 'list', message: 'Escalates to (agents or teams, comma-separated)' },
-  { id: 'collaboration.receivesFrom', group: 'collaboration', kind: 'list', message: 'Receives work from' },
-  { id: 'collaboration.parallelWith', group: 'collaboration', kind: 'list', message: 'Works in parallel with' },
-  { id: 'collaboration.handsOffTo', group: 'collaboration', kind: 'list', message: 'Hands off to' },
-  { id: 'outputs.formats', group: 'outputs', kind: 'multiselect', message: 'Agent formats', choices: plain(AGENT_FORMATS) },
-  { id: 'outputs.docs.adr', group: 'outputs', kind: 'confirm', message: 'Write ADRs?' },
-  { id: 'outputs.docs.runbook', group: 'outputs', kind: 'confirm', message: 'Write a runbook?' },
-  { id: 'outputs.docs.testStrategy', group: 'outputs', kind: 'confirm', message: 'Write a test strategy?' },
-  { id: 'outputs.paths.adrDir', group: 'outputs', kind: 'text', message: 'ADR folder' },
-  { id: 'outputs.paths.runbookDir', group: 'outputs', kind: 'text', message: 'Runbook folder' },
-  { id: 'outputs.paths.testStrategy', group: 'outputs', kind: 'text', message: 'Test strategy file' },
+  { id: 'stack.languages', group: 'stack', kind: 'multiselect', message: 'Languages', choices: facetChoices('language'), step: 'stack' },
+  { id: 'stack.frameworks', group: 'stack', kind: 'multiselect', message: 'Frameworks', choices: facetChoices('framework'), step: 'stack' },
+  { id: 'stack.datastores', group: 'stack', kind: 'multiselect', message: 'Datastores', choices: facetChoices('datastore'), step: 'stack' },
+  { id: 'stack.messaging', group: 'stack', kind: 'multiselect', message: 'Messaging', choices: facetChoices('messaging'), step: 'stack' },
+  { id: 'stack.cloud', group: 'stack', kind: 'multiselect', message: 'Cloud', choices: facetChoices('cloud'), step: 'stack' },
+  { id: 'stack.infrastructure', group: 'stack', kind: 'multiselect', message: 'Infrastructure', choices: facetChoices('infrastructure'), step: 'stack' },
+  { id: 'stack.apiStyles', group: 'stack', kind: 'multiselect', message: 'API styles', choices: facetChoices('api'), step: 'stack' },
+  { id: 'compliance', group: 'stack', kind: 'multiselect', message: 'Compliance regimes', choices: facetChoices('compliance'), step: 'stack', label: 'Compliance' },
+  { id: 'focus', group: 'focus', kind: 'multiselect', message: 'Focus areas (none selected: all that apply)', choices: plain(AREAS), step: 'focus' },
+  { id: 'targets.p99LatencyMs', group: 'targets', kind: 'number', message: 'p99 latency target (ms)', step: 'targets', label: 'p99 latency (ms)' },
+  { id: 'targets.throughputRps', group: 'targets', kind: 'number', message: 'Peak throughput (requests per second)', step: 'targets', label: 'Peak throughput (rps)' },
+  { id: 'targets.availability', group: 'targets', kind: 'number', message: 'Availability SLO (%)', step: 'targets' },
+  { id: 'targets.coverage', group: 'targets', kind: 'number', message: 'Test coverage gate (%)', step: 'targets' },
+  { id: 'collaboration.escalatesTo', group: 'collaboration', kind: 'list', message: 'Escalates to (agents or teams, comma-separated)', step: 'collaboration', label: 'Escalates to' },
+  { id: 'collaboration.receivesFrom', group: 'collaboration', kind: 'list', message: 'Receives work from', step: 'collaboration' },
+  { id: 'collaboration.parallelWith', group: 'collaboration', kind: 'list', message: 'Works in parallel with', step: 'collaboration' },
+  { id: 'collaboration.handsOffTo', group: 'collaboration', kind: 'list', message: 'Hands off to', step: 'collaboration' },
+  { id: 'outputs.formats', group: 'outputs', kind: 'multiselect', message: 'Agent formats', choices: plain(AGENT_FORMATS), step: 'outputs' },
+  { id: 'outputs.docs.adr', group: 'outputs', kind: 'confirm', message: 'Write ADRs?', step: 'outputs', label: 'ADRs' },
+  { id: 'outputs.docs.runbook', group: 'outputs', kind: 'confirm', message: 'Write a runbook?', step: 'outputs', label: 'Runbook' },
+  { id: 'outputs.docs.testStrategy', group: 'outputs', kind: 'confirm', message: 'Write a test strategy?', step: 'outputs', label: 'Test strategy' },
+  { id: 'outputs.paths.adrDir', group: 'outputs', kind: 'text', message: 'ADR folder', step: 'outputs', askWhen: { path: 'outputs.docs.adr', equals: true } },
+  { id: 'outputs.paths.runbookDir', group: 'outputs', kind: 'text', message: 'Runbook folder', step: 'outputs', askWhen: { path: 'outputs.docs.runbook', equals: true } },
+  { id: 'outputs.paths.testStrategy', group: 'outputs', kind: 'text', message: 'Test strategy file', step: 'outputs', askWhen: { path: 'outputs.docs.testStrategy', equals: true } },
 ];
 
 export const catalog: readonly Question[] = SPECS.map((spec) => ({

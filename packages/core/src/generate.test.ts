@@ -64,7 +64,7 @@ describe('generate', () => {
     const runbook = tree.get('ops/runbooks/ledger.md')!;
     expect(runbook).toContain('- Owning team: Payments Core');
     expect(runbook).not.toContain('{owning-team}');
-    expect(tree.get('docs/qa.md')).toContain("http_req_duration: ['p(99)<50']");
+    expect(tree.get('docs/qa.md')).toContain("grpc_req_duration: ['p(99)<50']"); // a gRPC API is load-tested over gRPC
   });
 
   it('leaves out the docs the answers turn off', () => {

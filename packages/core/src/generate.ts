@@ -3,11 +3,12 @@
  * No disk, no clock, no prompts: the same answers and date give the same bytes.
  */
 import type { Answers } from './answers/schema.js';
-import { buildContext } from './render/context.js';
+import { adrDocsNaming, buildContext } from './render/context.js';
 import { library as builtInLibrary, type Library } from './library/index.js';
-import { renderClaudeAgent } from './formats/claude.js';
-import { renderOrchestrationAgent, renderPlainAgent } from './formats/seed-shapes.js';
-import { renderRecordDecisionsAdr, renderStackAdr } from './docs/adr.js';
+import { renderSections } from './formats/agent-body.js';
+import { AGENT_FORMAT_REGISTRY, fullAgentPath } from './formats/registry.js';
+import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './docs/adr.js';
+import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
 import { renderRunbook } from './docs/runbook.js';
 import { renderTestStrategy } from './docs/test-strategy.js';
 import { buildManifest, serializeManifest } from './manifest.js';
@@ -20,39 +21,46 @@ export interface GenerateOptions {
   date: string;
   toolVersion: string;
   library?: Library;
+  /**
+   * The ADR log already in the target (findAdrLog/readAdrLog), so that generation continues it:
+   * next number, same width, nothing renumbered. Ignored unless it is the log in outputs.paths.adrDir.
+   */
+  adrLog?: AdrLog;
+  /** Paths the last run wrote (its manifest's files): the records among them are this tool's own. */
+  writtenBefore?: readonly string[];
+  /** The target's root AGENTS.md as it is now (null or absent: none), for the agents-md format's block. */
+  agentsMd?: string | null;
 }
-
-/** adr-tools looks in doc/adr unless .adr-dir names another folder. */
-const ADR_TOOLS_DEFAULT_DIR = 'doc/adr';
 
 export function generate(answers: Answers, options: GenerateOptions): Tree {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
     throw new InputError(`Invalid date "${options.date}".`, 'Use YYYY-MM-DD, e.g. --date 2026-11-21.');
   }
   const lib = options.library ?? builtInLibrary;
-  const context = buildContext(answers, lib, options.date);
   const paths = outputPaths(answers);
+  const writtenBefore = new Set(options.writtenBefore ?? []);
+  const adrs = planStarterAdrs({ dir: paths.adrDir, log: options.adrLog, writtenBefore, date: options.date, serviceName: answers.service.name });
+  const built = buildContext(answers, lib, options.date);
+  const context = { ...built, docs: { ...built.docs, ...adrDocsNaming(adrs.naming) } };
   const files: Array<[string, string]> = [];
 
-  for (const format of answers.outputs.formats) {
-    switch (format) {
-      case 'claude':
-        files.push([paths.claudeAgent, renderClaudeAgent(context, lib)]);
-        break;
-      case 'orchestration':
-        files.push([`agents/${answers.agent.name}.md`, renderOrchestrationAgent(context, lib)]);
-        break;
-      case 'plain':
-        files.push([`docs/agents/${answers.agent.name}.md`, renderPlainAgent(context, lib)]);
-        break;
-      default:
-        throw new InputError(`The "${format}" agent format is not available in this version.`, 'Use claude, orchestration or plain in outputs.formats.');
-    }
+  // One composed content, rendered once; each format (formats/registry.ts) lays it out its own way.
+  const formatInput = { context, lib, sections: renderSections(context, lib), fullAgentPath: fullAgentPath(answers), existingAgentsMd: options.agentsMd ?? null };
+  for (const id of new Set(answers.outputs.formats)) {
+    const format = AGENT_FORMAT_REGISTRY[id];
+    files.push([format.path(answers), format.render(formatInput)]);
   }
 
   if (answers.outputs.docs.adr) {
-    for (const adr of [renderRecordDecisionsAdr(context, lib, 1), renderStackAdr(context, lib, 2)]) files.push([adr.path, adr.content]);
-    if (paths.adrDir !== ADR_TOOLS_DEFAULT_DIR) files.push(['.adr-dir', `${paths.adrDir}\n`]);
+    const records = [
+      adrs.recordDecisions && renderRecordDecisionsAdr(context, lib, adrs.recordDecisions),
+      adrs.stack && renderStackAdr(context, lib, adrs.stack),
+    ];
+    for (const adr of records) if (adr) files.push([adr.path, adr.content]);
+    // adr-tools looks in doc/adr unless .adr-dir names another folder; a user's own .adr-dir that
+    // already names this folder is left as it is.
+    const ownAdrDir = options.adrLog?.adrToolsDir === paths.adrDir && !writtenBefore.has('.adr-dir');
+    if (paths.adrDir !== ADR_TOOLS_DEFAULT_DIR && !ownAdrDir) files.push(['.adr-dir', `${paths.adrDir}\n`]);
   }
   if (answers.outputs.docs.runbook) files.push([paths.runbook, renderRunbook(context, lib)]);
   if (answers.outputs.docs.testStrategy) files.push([paths.testStrategy, renderTestStrategy(context, lib)]);

@@ -3,12 +3,14 @@
  * the date documents carry, and a hash of every file the tool wrote. It is how a re-run tells a file
  * the user edited from one it may update.
  */
-import { z } from 'zod';
+// Namespace import: `import { z }` pulls in every zod locale (about 350 KB minified) that esbuild cannot drop.
+import * as z from 'zod';
 import { AnswersSchema, type Answers } from './answers/schema.js';
 import { sha256 } from './hash.js';
 import { InputError } from './errors.js';
 import { MANIFEST_PATH } from './paths.js';
 import type { Tree } from './tree.js';
+import { ownedContent } from './formats/agents-md.js';
 
 export const MANIFEST_VERSION = 1;
 
@@ -23,7 +25,8 @@ export type Manifest = Omit<z.infer<typeof ManifestSchema>, 'answers'> & { answe
 
 export function buildManifest(tree: Tree, answers: Answers, toolVersion: string, date: string): Manifest {
   const files: Record<string, string> = {};
-  for (const [path, content] of tree) if (path !== MANIFEST_PATH) files[path] = sha256(content);
+  // A file shared with the user (AGENTS.md) is hashed by the part the tool owns, its block.
+  for (const [path, content] of tree) if (path !== MANIFEST_PATH) files[path] = sha256(ownedContent(path, content) ?? content);
   return {
     manifestVersion: MANIFEST_VERSION,
     tool: { name: 'create-backend-agent', version: toolVersion },

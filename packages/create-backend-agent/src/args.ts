@@ -1,6 +1,6 @@
 /** Command-line arguments, parsed with node:util's parseArgs (no dependency, strict about unknown flags). */
 import { parseArgs } from 'node:util';
-import { InputError } from '@create-backend-agent/core';
+import { InputError } from '@create-backend-agent/core/errors';
 
 export const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },

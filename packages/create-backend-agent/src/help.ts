@@ -1,4 +1,7 @@
-import { catalog, library, presetNames } from '@create-backend-agent/core';
+// Subpaths, not the package index: --help then evaluates the catalog alone, not the whole engine.
+import { catalog } from '@create-backend-agent/core/catalog';
+import { library } from '@create-backend-agent/core/library';
+import { presetNames } from '@create-backend-agent/core/presets';
 import { VERSION } from './version.js';
 
 export function helpText(): string {
@@ -13,11 +16,20 @@ Writes a tailored backend staff engineer agent (a Claude Code subagent) and its 
 Usage
   create-backend-agent [dir] [options]     dir defaults to the current folder
   backend-agent [dir] [options]            the same command, for re-runs
+  backend-agent add adr TITLE [options]    write the next ADR; --supersedes N replaces record N
+                                           (add adr --help for its options)
+  backend-agent lint [paths…] [--json]     check agent files of every supported tool
+  backend-agent detect [dir] [--json]      show the stack found in a repository, with evidence
+                                           (lint --help for what it checks)
   backend-agent blocks [--json]            list the competency blocks and technology facets
                                            (a folder named like a command: use ./blocks)
 
-Answers (later sources win: defaults < the last run's answers < --preset < --answers < --set)
-  -y, --yes              use defaults for everything not given; never prompt
+In a terminal it asks what no flag answered, pre-filled from the repository; with no terminal,
+--yes, --json, in CI or under a coding agent it never prompts.
+
+Answers (later sources win: defaults < detected in the repository < the last run's answers
+         < --preset < --answers < --set)
+  -y, --yes              use defaults (and what was detected) for everything not given; never prompt
       --preset NAME      start from a preset: ${presetNames(library).join(', ')}
       --answers FILE     answers from a JSON or YAML file
       --set KEY=VALUE    one answer; repeatable; lists are comma-separated

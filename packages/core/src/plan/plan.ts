@@ -6,6 +6,7 @@ import { sha256 } from '../hash.js';
 import type { Manifest } from '../manifest.js';
 import type { Tree } from '../tree.js';
 import { MANIFEST_PATH } from '../paths.js';
+import { AGENTS_MD_PATH, ownedContent } from '../formats/agents-md.js';
 
 export type ChangeKind = 'create' | 'update' | 'unchanged' | 'conflict';
 export type ConflictReason = 'edited' | 'unmanaged';
@@ -41,8 +42,12 @@ function classify(path: string, before: string | null, after: string, manifest: 
   // The manifest is the tool's own bookkeeping, never the user's text.
   if (path === MANIFEST_PATH) return { kind: 'update' };
   const recorded = manifest?.files[path];
+  // Of a file shared with the user (AGENTS.md) only the tool's block counts: edits around it are
+  // the user's to make, and a file without the block simply gets it appended.
+  const owned = ownedContent(path, before);
+  if (path === AGENTS_MD_PATH && owned === null && recorded === undefined) return { kind: 'update' };
   if (recorded === undefined) return { kind: 'conflict', reason: 'unmanaged' };
-  if (recorded !== sha256(before)) return { kind: 'conflict', reason: 'edited' };
+  if (owned === null || recorded !== sha256(owned)) return { kind: 'conflict', reason: 'edited' };
   return { kind: 'update' };
 }
 

@@ -7,6 +7,12 @@ import { STACK_KINDS } from '../answers/resolve.js';
 import { getPath } from '../answers/paths.js';
 import { outputPaths } from '../paths.js';
 import { InternalError } from '../errors.js';
+import { adrNamingText, NEW_LOG_NAMING, type AdrNaming } from '../docs/adr-log.js';
+
+export function adrDocsNaming(naming: AdrNaming): { adrFilePattern: string; adrNumberingRule: string } {
+  const { filePattern, numberingRule } = adrNamingText(naming);
+  return { adrFilePattern: filePattern, adrNumberingRule: numberingRule };
+}
 
 const SENIORITY_LABEL = { senior: 'Senior', staff: 'Staff', principal: 'Principal' } as const;
 
@@ -59,6 +65,10 @@ export interface RenderContext {
   docs: {
     adr: boolean;
     adrDir: string;
+    /** How the ADR log names its files, e.g. `NNNN-title-in-kebab-case.md` (see docs/adr-log.ts). */
+    adrFilePattern: string;
+    /** The numbering rule in words, e.g. "numbered one past the highest number already there, four digits wide". */
+    adrNumberingRule: string;
     runbook: boolean;
     runbookPath: string;
     testStrategy: boolean;
@@ -111,7 +121,8 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     date,
     agent: {
       ...answers.agent,
-      title: answers.agent.title || defaultTitle(answers),
+      // A title of only spaces would leave an empty heading: it counts as no title.
+      title: answers.agent.title.trim() ? answers.agent.title : defaultTitle(answers),
       seniorityLabel: SENIORITY_LABEL[answers.agent.seniority],
       years: answers.agent.yearsOfExperience,
     },
@@ -127,6 +138,8 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     docs: {
       adr: answers.outputs.docs.adr,
       adrDir: answers.outputs.paths.adrDir,
+      // A new log's naming; generate() replaces it with the naming of the log it continues.
+      ...adrDocsNaming(NEW_LOG_NAMING),
       runbook: answers.outputs.docs.runbook,
       runbookPath: paths.runbook,
       testStrategy: answers.outputs.docs.testStrategy,

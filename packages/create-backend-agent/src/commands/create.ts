@@ -4,25 +4,32 @@ import {
   generate, resolveAnswers, parseSetFlag, planChanges, summarize, findPreset, library,
   InputError, unifiedDiff, outputPaths, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
+import { findAdrLog, readAdrLog, type RepoView } from '@create-backend-agent/core';
+import { decideWrites, detectRepo, detectedAnswers, equivalentSets, mergeLayers, overwriteAll, type DetectedAnswers } from '@create-backend-agent/core';
+import { automationError, interactionFor } from '../wizard/mode.js';
+import { nonInteractiveCommand } from '../edge/command-line.js';
+import { diskRepoView } from '../edge/repo-view.js';
 import type { Args } from '../args.js';
 import { readAnswersFile } from '../edge/answers-file.js';
 import { checkTargetDir, readManifest, readTarget } from '../edge/target.js';
 import { writeFilesAtomically } from '../edge/apply.js';
+import { readAgentsMd } from '../edge/agents-md.js';
 import { countsLine, diffText, planLines, pc, type Output } from '../report.js';
 import { VERSION } from '../version.js';
+import { EXIT } from '../exit-codes.js';
 
 export interface Environment {
   cwd: string;
   stdinIsTTY: boolean;
+  /** Prompts need a terminal to draw on too; undefined counts as one. */
+  stdoutIsTTY?: boolean;
+  /** Environment variables: CI and coding agents (never prompted), the package manager that ran us. */
+  vars?: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD, read from the clock at the edge. */
   today: string;
 }
 
-export const EXIT = { ok: 0, input: 1, conflicts: 2, cancelled: 130 } as const;
-
-function hasAnswersSource(args: Args): boolean {
-  return args.yes || args.preset !== undefined || args.answers !== undefined || args.set.length > 0;
-}
+export { EXIT } from '../exit-codes.js';
 
 /** What the folder name suggests as the service name, when it is a valid one. */
 function detectedLayer(dir: string): Plain {
@@ -30,41 +37,75 @@ function detectedLayer(dir: string): Plain {
   return /^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(name) && name.length >= 3 && name.length <= 50 ? { service: { name } } : {};
 }
 
-export async function resolveLayers(args: Args, dir: string, previous: Answers | undefined): Promise<AnswerLayer[]> {
-  const layers: AnswerLayer[] = [{ source: 'the target folder', values: detectedLayer(dir) }];
+/**
+ * What the repository and the last run suggest: the folder name and the detected stack (above the
+ * defaults), the ADR log, the last run's answers. The wizard shows these as defaults.
+ */
+export function suggestedLayers(dir: string, previous: Answers | undefined, view: RepoView, detected: DetectedAnswers = detectedAnswers(detectRepo(view))): AnswerLayer[] {
+  const layers: AnswerLayer[] = [{ source: 'the repository (detected)', values: mergeLayers(detectedLayer(dir), detected.values) }];
+  // An ADR log already in the repository is continued in its own folder.
+  const adrLog = findAdrLog(view);
+  if (adrLog) layers.push({ source: `the ADR log in ${adrLog.dir}/`, values: { outputs: { paths: { adrDir: adrLog.dir } } } });
   if (previous) layers.push({ source: 'the last run (.backend-agent/manifest.json)', values: previous as unknown as Plain });
+  return layers;
+}
+
+/** What the command line gives: --preset, --answers, --set, later winning. The wizard never asks these. */
+export async function givenLayers(args: Args): Promise<AnswerLayer[]> {
+  const layers: AnswerLayer[] = [];
   if (args.preset !== undefined) layers.push({ source: `preset ${args.preset}`, values: findPreset(library, args.preset).answers });
   if (args.answers !== undefined) layers.push({ source: args.answers, values: await readAnswersFile(resolve(args.answers)) });
   for (const expression of args.set) layers.push({ source: '--set', values: parseSetFlag(expression) });
   return layers;
 }
 
+export async function resolveLayers(args: Args, dir: string, previous: Answers | undefined, view: RepoView = diskRepoView(dir)): Promise<AnswerLayer[]> {
+  return [...suggestedLayers(dir, previous, view), ...(await givenLayers(args))];
+}
+
 export async function runCreate(args: Args, env: Environment, output: Output): Promise<number> {
-  if (!hasAnswersSource(args)) {
-    throw new InputError(
-      env.stdinIsTTY
-        ? 'No answers given.'
-        : 'No answers given and no terminal to prompt in.',
-      'Pass --yes to use the defaults, or --answers FILE, --preset NAME or --set KEY=VALUE.',
-    );
-  }
+  // Decided first, from argv and env only: a run nobody can answer stops here, at once.
+  const interaction = interactionFor(args, env);
   if (args.positionals.length > 1) throw new InputError(`Expected one target folder, got ${args.positionals.length}: ${args.positionals.join(' ')}.`);
   const dir = resolve(env.cwd, args.positionals[0] ?? '.');
   await checkTargetDir(dir);
 
   const previous = await readManifest(dir);
-  const { answers, warnings } = resolveAnswers(await resolveLayers(args, dir, previous?.answers), library);
+  const view = diskRepoView(dir);
+  const detection = detectRepo(view);
+  const detected = detectedAnswers(detection);
+  const suggested = suggestedLayers(dir, previous?.answers, view, detected);
+  const given = await givenLayers(args);
+  if (interaction.kind === 'automation') {
+    const unattended = resolveAnswers([...suggested, ...given], library).answers;
+    throw automationError(interaction.automation, nonInteractiveCommand(env.vars ?? {}, args.positionals[0], equivalentSets(unattended, suggested, library)));
+  }
+  const wizard = interaction.kind === 'prompt'
+    ? await (await import('../wizard/session.js')).startWizard({
+      output, vars: env.vars ?? {}, dirArg: args.positionals[0], detection, detected,
+      header: `${pc.bold('create-backend-agent')} ${VERSION} ${pc.dim('→')} ${dir}`,
+      ...(previous ? { lastRun: previous.answers as unknown as Plain } : {}),
+    })
+    : null;
+  const layers = wizard ? [...suggested, ...given, await wizard.ask(suggested, given)] : [...suggested, ...given];
+  const { answers, warnings } = resolveAnswers(layers, library);
   const date = args.date ?? previous?.date ?? env.today;
-  const tree = generate(answers, { date, toolVersion: VERSION });
+  const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(dir) : null;
+  // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
+  const adrLog = readAdrLog(view, outputPaths(answers).adrDir);
+  const tree = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(previous?.files ?? {}) });
   const state = await readTarget(dir, tree);
   const plan = planChanges(tree, state.disk, state.manifest);
   const counts = summarize(plan);
-  const unresolved = args.force ? [] : plan.changes.filter((c) => c.kind === 'conflict');
-  const writes = plan.changes.filter((c) => c.kind === 'create' || c.kind === 'update' || (c.kind === 'conflict' && args.force));
+  // A conflict is overwritten only by --force or by the user's choice in the wizard; one kept keeps
+  // its old manifest record, so it stays a conflict.
+  const choices = wizard ? await wizard.review(plan, { dryRun: args.dryRun }) : args.force ? overwriteAll(plan) : new Map();
+  const decision = decideWrites(plan, choices, state.manifest);
+  const { unresolved, writes } = decision;
   const exitCode = unresolved.length > 0 ? EXIT.conflicts : EXIT.ok;
 
   if (!args.dryRun && unresolved.length === 0 && writes.length > 0) {
-    await writeFilesAtomically(dir, writes.map((c) => ({ path: c.path, content: c.after })));
+    await writeFilesAtomically(dir, writes);
   }
 
   if (args.json) {
@@ -89,6 +130,7 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
   }
 
   for (const warning of warnings) output.err(`${pc.yellow('warning')} ${warning}`);
+  if (wizard) return wizard.finish({ plan, decision, answers, suggested, dryRun: args.dryRun, done: doneText(plan, answers), exitCode });
   output.out(`${pc.bold('create-backend-agent')} ${VERSION} ${pc.dim('→')} ${dir}\n`);
   output.out(planLines(plan).join('\n'));
   output.out('');
