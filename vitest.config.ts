@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/build/**/*.test.ts', 'test/**/*.test.ts'],
+    // picocolors turns colours on whenever CI is set; assertions read plain text.
+    env: { NO_COLOR: '1' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
