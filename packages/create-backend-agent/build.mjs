@@ -14,6 +14,8 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
@@ -45,7 +47,11 @@ const keepDeclaredSideEffects = {
 
 const dist = outdirArg > 0 ? resolve(process.argv[outdirArg + 1]) : join(here, 'dist');
 const outfile = join(dist, 'cli.js');
-const result = await build({
+/**
+ * The bundle is built twice: the first build prints its own --help, and the second carries that text
+ * as a constant, so --help at run time builds neither the question catalog nor the library it lists.
+ */
+const options = (define) => ({
   // Paths in the output (comments, lazy-initialiser keys of a readable build) are relative to here.
   absWorkingDir: here,
   entryPoints: [join(here, 'src/cli.ts')],
@@ -58,7 +64,7 @@ const result = await build({
   metafile: true,
   write: false,
   legalComments: 'none',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: { __VERSION__: JSON.stringify(pkg.version), ...define },
   banner: {
     js: [
       '#!/usr/bin/env node',
@@ -72,6 +78,18 @@ const result = await build({
   plugins: [keepDeclaredSideEffects],
   logLevel: 'warning',
 });
+const result = await build(options({ __HELP__: JSON.stringify(await helpOfFirstBuild()) }));
+
+async function helpOfFirstBuild() {
+  const first = await build(options({}));
+  const probe = join(tmpdir(), `cba-help-${process.pid}.mjs`);
+  writeFileSync(probe, first.outputFiles[0].contents);
+  try {
+    return execFileSync(process.execPath, [probe, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).replace(/\n$/, '');
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
 
 // dist/ holds exactly what is published. Each file is replaced atomically (temp file, then rename),
 // because tests elsewhere in the workspace may be running the CLI while it is rebuilt.

@@ -25,6 +25,9 @@ import pc from 'picocolors';
 import type { Output } from './report.js';
 import { VERSION } from './version.js';
 
+/** The --help text, computed by the build (build.mjs); absent when run from source. */
+declare const __HELP__: string | undefined;
+
 function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -40,7 +43,7 @@ export async function main(argv: readonly string[], env: Environment, output: Ou
     const args = parseCliArgs(argv);
     json = args.json;
     if (args.help) {
-      output.out((await import('./help.js')).helpText());
+      output.out(typeof __HELP__ === 'string' ? __HELP__ : (await import('./help.js')).helpText());
       return EXIT.ok;
     }
     if (args.version) {
