@@ -50,13 +50,31 @@ describe('runbook and test strategy for contrasting stacks', () => {
   it('takes alerts from the chosen datastores, brokers and platforms', () => {
     expect(ledger.runbook).toMatch(/\| PostgresReplicationLagHigh \|.+\| page \|/);
     expect(ledger.runbook).toMatch(/\| KafkaConsumerLagHigh \|/);
-    expect(ledger.runbook).toMatch(/\| LedgerErrorBudgetBurnFast \|/);
+    // gRPC brings its own burn-rate alert on the SLO, so the generic pair is not repeated.
+    expect(ledger.runbook).toMatch(/\| GrpcErrorBudgetBurnFast \|/);
+    expect(ledger.runbook).not.toMatch(/\| LedgerErrorBudgetBurnFast \|/);
     expect(catalog.runbook).not.toMatch(/Postgres|Kafka/);
-    expect(catalog.runbook).toMatch(/\| CatalogLatencyP99High \| p99 above 400 ms/);
+    expect(catalog.runbook).toMatch(/\| ApiLatencySloBurn \|/);
+    expect(catalog.runbook).not.toMatch(/\| CatalogLatencyP99High \|/);
     const alertNames = (text: string) => [.../## Alerts\n([\s\S]*?)\n## /.exec(text)![1]!.matchAll(/^\| ([A-Z][A-Za-z0-9]+) \|/gm)].map((m) => m[1]).filter((name) => name !== 'Alert');
     expect(alertNames(ledger.runbook).length).toBeGreaterThan(8);
     const shared = alertNames(ledger.runbook).filter((a) => alertNames(catalog.runbook).includes(a));
     expect(shared).toEqual([]);
+  });
+
+  it('keeps generic SLO alerts for a stack whose API styles bring none', () => {
+    const worker = generate(answersWith({ service: { name: 'billing-worker' }, stack: { languages: ['go'], messaging: ['kafka'], apiStyles: [] } }), opts).get('docs/runbooks/billing-worker.md')!;
+    expect(worker).toMatch(/\| BillingWorkerErrorBudgetBurnFast \|/);
+    expect(worker).toMatch(/\| BillingWorkerLatencyP99High \| p99 above 200 ms/);
+  });
+
+  it('leaves out the alerts of a platform that does not run the code (Docker under Kubernetes)', () => {
+    const alerts = (infrastructure: string[]) =>
+      generate(answersWith({ service: { name: 'orders' }, stack: { languages: ['go'], infrastructure } }), opts).get('docs/runbooks/orders.md')!;
+    expect(alerts(['docker'])).toMatch(/\| ContainerUnhealthy \|/);
+    const onCluster = alerts(['docker', 'kubernetes']);
+    expect(onCluster).not.toMatch(/\| ContainerUnhealthy \||docker compose/);
+    expect(onCluster).toMatch(/\| KubePodCrashLooping \|/);
   });
 
   it('gives the deploy and rollback commands of the chosen platform', () => {

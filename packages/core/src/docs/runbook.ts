@@ -70,13 +70,18 @@ export function runbookData(context: RenderContext) {
   const clouds = new Set(context.stack.cloud?.map((f) => f.id) ?? []);
   const { owners, role } = platformRoles(facets);
   const order: Record<Role, number> = { deploys: 0, inspect: 1, none: 2 };
+  const operated = facets.filter((f) => role(f) !== 'none');
   return {
     ...context,
     sloAlertPrefix: alertPrefix(service),
     dependencies: facets.filter((f) => ROLE[f.kind]).map((f) => ({ name: f.name, ...ROLE[f.kind]! })),
-    alerts: facets.flatMap((f) => f.runbook.alerts),
-    failureModes: facets.flatMap((f) => f.runbook.failureModes),
-    dashboards: facets.flatMap((f) => f.runbook.dashboards.map((text) => ({ source: f.name, text }))),
+    // A platform that does not run the code here (Docker when a cluster runs the image) brings no
+    // alerts, failure modes or dashboards either: on-call would chase hosts that do not exist.
+    alerts: operated.flatMap((f) => f.runbook.alerts),
+    failureModes: operated.flatMap((f) => f.runbook.failureModes),
+    dashboards: operated.filter((f) => f.runbook.dashboards.length > 0).map((f) => ({ source: f.name, text: f.runbook.dashboards.map((d) => d.replace(/\.$/, '')).join('; ') })),
+    // API-style facets carry burn-rate alerts on the same SLOs; the generic pair is for the rest.
+    genericSloAlerts: !facets.some((f) => f.kind === 'api' && f.runbook.alerts.some((a) => /ErrorBudgetBurn|SloBurn/.test(a.name))),
     deployedWith: prose((owners.length > 0 ? owners : (context.stack.cloud ?? [])).map((f) => f.name)),
     // What deploys the code first, then other deploy paths (Terraform), then what is only inspected.
     platforms: facets
