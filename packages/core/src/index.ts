@@ -30,3 +30,4 @@ export type { AgentFormat, AgentFormatId, SizeLimit } from './formats/format.js'
 export { lintAgentFiles, detectFormat as detectAgentFormat, isDiscoverable as isDiscoverableAgentFile, type Finding as LintFinding, type LintInput, type LintReport, type Severity as LintSeverity } from './lint/index.js';
 export { findAdrLog, readAdrLog, adrStatusOf, ADR_LOG_FOLDERS, type AdrLog, type AdrRecord, type AdrNaming, type AdrLogSource } from './docs/adr-log.js';
 export { newAdr, markSuperseded, NEW_ADR_STATUSES, type NewAdr, type NewAdrRequest, type FileEdit } from './docs/adr-new.js';
+export { restrictTree } from './partial.js';

@@ -55,6 +55,8 @@ export function testStrategyData(context: RenderContext) {
     load: { grpc: protocol === 'grpc', graphql: protocol === 'graphql', http: protocol === 'http' },
     successRate: Math.round((context.targets.availability / 100) * 1e6) / 1e6,
     notes: context.stack.all.flatMap((f) => f.testing.notes),
+    // The generic fault-injection line would repeat a facet that already names Toxiproxy.
+    facetsNameToxiproxy: tools.resilience!.some((t) => /toxiproxy/i.test(t.tool)),
     errorRate,
     errorRatePercent: Math.round(errorRate * 100 * 1e4) / 1e4,
     // One virtual user per request in flight at p99 latency, doubled for headroom.

@@ -1,19 +1,17 @@
 /** The main job: resolve answers, render in memory, plan against the disk, then apply or report. */
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  generate, resolveAnswers, parseSetFlag, planChanges, summarize, findPreset, library,
+  resolveAnswers, parseSetFlag, summarize, findPreset, library,
   InputError, unifiedDiff, outputPaths, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
-import { findAdrLog, readAdrLog, type RepoView } from '@create-backend-agent/core';
-import { decideWrites, detectRepo, detectedAnswers, equivalentSets, mergeLayers, overwriteAll, type DetectedAnswers } from '@create-backend-agent/core';
+import { type RepoView } from '@create-backend-agent/core';
+import { equivalentSets, overwriteAll } from '@create-backend-agent/core';
 import { automationError, interactionFor } from '../wizard/mode.js';
 import { nonInteractiveCommand } from '../edge/command-line.js';
 import { diskRepoView } from '../edge/repo-view.js';
 import type { Args } from '../args.js';
 import { readAnswersFile } from '../edge/answers-file.js';
-import { checkTargetDir, readManifest, readTarget } from '../edge/target.js';
-import { writeFilesAtomically } from '../edge/apply.js';
-import { readAgentsMd } from '../edge/agents-md.js';
+import { applyScaffold, readRepo, renderScaffold, suggestedLayers } from '../scaffold.js';
 import { countsLine, diffText, planLines, pc, type Output } from '../report.js';
 import { VERSION } from '../version.js';
 import { EXIT } from '../exit-codes.js';
@@ -31,24 +29,8 @@ export interface Environment {
 
 export { EXIT } from '../exit-codes.js';
 
-/** What the folder name suggests as the service name, when it is a valid one. */
-function detectedLayer(dir: string): Plain {
-  const name = basename(dir).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return /^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(name) && name.length >= 3 && name.length <= 50 ? { service: { name } } : {};
-}
-
-/**
- * What the repository and the last run suggest: the folder name and the detected stack (above the
- * defaults), the ADR log, the last run's answers. The wizard shows these as defaults.
- */
-export function suggestedLayers(dir: string, previous: Answers | undefined, view: RepoView, detected: DetectedAnswers = detectedAnswers(detectRepo(view))): AnswerLayer[] {
-  const layers: AnswerLayer[] = [{ source: 'the repository (detected)', values: mergeLayers(detectedLayer(dir), detected.values) }];
-  // An ADR log already in the repository is continued in its own folder.
-  const adrLog = findAdrLog(view);
-  if (adrLog) layers.push({ source: `the ADR log in ${adrLog.dir}/`, values: { outputs: { paths: { adrDir: adrLog.dir } } } });
-  if (previous) layers.push({ source: 'the last run (.backend-agent/manifest.json)', values: previous as unknown as Plain });
-  return layers;
-}
+// Reading the target, rendering, planning and applying live in scaffold.ts, shared with the plop generators.
+export { suggestedLayers } from '../scaffold.js';
 
 /** What the command line gives: --preset, --answers, --set, later winning. The wizard never asks these. */
 export async function givenLayers(args: Args): Promise<AnswerLayer[]> {
@@ -68,13 +50,8 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
   const interaction = interactionFor(args, env);
   if (args.positionals.length > 1) throw new InputError(`Expected one target folder, got ${args.positionals.length}: ${args.positionals.join(' ')}.`);
   const dir = resolve(env.cwd, args.positionals[0] ?? '.');
-  await checkTargetDir(dir);
-
-  const previous = await readManifest(dir);
-  const view = diskRepoView(dir);
-  const detection = detectRepo(view);
-  const detected = detectedAnswers(detection);
-  const suggested = suggestedLayers(dir, previous?.answers, view, detected);
+  const repo = await readRepo(dir);
+  const { previous, detection, detected, suggested } = repo;
   const given = await givenLayers(args);
   if (interaction.kind === 'automation') {
     const unattended = resolveAnswers([...suggested, ...given], library).answers;
@@ -88,25 +65,15 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
     })
     : null;
   const layers = wizard ? [...suggested, ...given, await wizard.ask(suggested, given)] : [...suggested, ...given];
-  const { answers, warnings } = resolveAnswers(layers, library);
-  const date = args.date ?? previous?.date ?? env.today;
-  const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(dir) : null;
-  // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
-  const adrLog = readAdrLog(view, outputPaths(answers).adrDir);
-  const tree = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(previous?.files ?? {}) });
-  const state = await readTarget(dir, tree);
-  const plan = planChanges(tree, state.disk, state.manifest);
+  const rendered = await renderScaffold(repo, layers, { date: args.date, today: env.today });
+  const { answers, warnings, date, plan } = rendered;
   const counts = summarize(plan);
   // A conflict is overwritten only by --force or by the user's choice in the wizard; one kept keeps
   // its old manifest record, so it stays a conflict.
   const choices = wizard ? await wizard.review(plan, { dryRun: args.dryRun }) : args.force ? overwriteAll(plan) : new Map();
-  const decision = decideWrites(plan, choices, state.manifest);
+  const decision = await applyScaffold(rendered, choices, { dryRun: args.dryRun });
   const { unresolved, writes } = decision;
   const exitCode = unresolved.length > 0 ? EXIT.conflicts : EXIT.ok;
-
-  if (!args.dryRun && unresolved.length === 0 && writes.length > 0) {
-    await writeFilesAtomically(dir, writes);
-  }
 
   if (args.json) {
     output.out(JSON.stringify({
