@@ -7,6 +7,7 @@ import { STACK_KINDS } from '../answers/resolve.js';
 import { getPath } from '../answers/paths.js';
 import { outputPaths } from '../paths.js';
 import { InternalError } from '../errors.js';
+import { prose } from './prose.js';
 import { adrNamingText, NEW_LOG_NAMING, type AdrNaming } from '../docs/adr-log.js';
 
 export function adrDocsNaming(naming: AdrNaming): { adrFilePattern: string; adrNumberingRule: string } {
@@ -59,6 +60,8 @@ export interface RenderContext {
   stack: Record<string, Facet[]> & { all: Facet[] };
   has: Record<string, boolean>;
   targets: Answers['targets'] & { errorBudgetMinutes: number };
+  /** The stack in one phrase ("Go on Gin, storing data in PostgreSQL, running on AWS"); empty when none. */
+  stackSummary: string;
   /** Test tools of the chosen stack by level, names only, without repeats. */
   testTools: Array<{ level: string; label: string; tools: string[] }>;
   collaboration: Answers['collaboration'];
@@ -129,6 +132,7 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     service: { ...answers.service, teamOrPlaceholder: answers.service.team || '{owning-team}' },
     stack: Object.assign(stack, { all: trimmedAll }),
     testTools,
+    stackSummary: stackSummary(stack),
     has,
     targets: {
       ...answers.targets,
@@ -146,4 +150,17 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
       testStrategyPath: answers.outputs.paths.testStrategy,
     },
   };
+}
+
+/** Any subset of the stack reads as one phrase: each part only when something of its kind is chosen. */
+function stackSummary(stack: Record<string, Facet[]>): string {
+  const names = (key: string) => prose((stack[key] ?? []).map((f) => f.name));
+  const code = [names('languages'), names('frameworks')].filter(Boolean).join(' on ');
+  const parts = [
+    code,
+    names('datastores') && `storing data in ${names('datastores')}`,
+    names('messaging') && `exchanging events over ${names('messaging')}`,
+    names('cloud') && `running on ${names('cloud')}`,
+  ].filter(Boolean);
+  return parts.join(', ');
 }

@@ -6,6 +6,9 @@ import runtimeModule from 'handlebars/runtime.js';
 import type HandlebarsFull from 'handlebars';
 import type { TemplateSpec } from '../library/index.js';
 import { tableCell } from './markdown.js';
+import { prose } from './prose.js';
+
+export { prose };
 
 // The runtime build is the full API minus the compiler; its own typings declare nothing.
 const HandlebarsRuntime = runtimeModule as unknown as typeof HandlebarsFull;
@@ -14,11 +17,6 @@ type Named = { name: string } | string;
 
 const nameOf = (item: Named): string => (typeof item === 'string' ? item : item.name);
 
-/** "a", "a and b", "a, b and c". */
-export function prose(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 function createRuntime(): Runtime {
   const hb = HandlebarsRuntime.create();
