@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/build/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/build/**/*.test.ts', 'generators/**/*.test.ts', 'test/**/*.test.ts'],
     // picocolors turns colours on whenever CI is set; assertions read plain text.
     env: { NO_COLOR: '1' },
     testTimeout: 30_000,

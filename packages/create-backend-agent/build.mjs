@@ -80,6 +80,24 @@ const options = (define) => ({
 });
 const result = await build(options({ __HELP__: JSON.stringify(await helpOfFirstBuild()) }));
 
+/**
+ * The package's main, for `plop.load('create-backend-agent')`: the plop generators
+ * (generators/plopfile.ts) are in the CLI bundle as a lazy initialiser (cli.ts, plopGenerators), so
+ * this file only imports the bundle as a library. Shipping them as a second bundle would carry the
+ * engine and the templates twice (about 300 kB more in the tarball). They run inside plop or
+ * @turbo/gen, which bring node-plop and inquirer: those must never be bundled (types only).
+ */
+const hostOwned = Object.keys(Object.values(result.metafile.outputs)[0].inputs).filter((input) => /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:plop|node-plop|inquirer|@turbo\/gen)\//.test(input));
+if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop provides (import its types only): ${hostOwned.join(', ')}`);
+const plopfile = [
+  `// ${pkg.name} ${pkg.version} (${pkg.license}): the plop / turbo gen generators, generators/plopfile.ts in the repository.`,
+  "// They are bundled into cli.js; imported with this flag set, it runs no command.",
+  "globalThis[Symbol.for('create-backend-agent.as-library')] = true;",
+  "const { plopGenerators } = await import('./cli.js');",
+  'export default (await plopGenerators()).default;',
+  '',
+].join('\n');
+
 async function helpOfFirstBuild() {
   const first = await build(options({}));
   const probe = join(tmpdir(), `cba-help-${process.pid}.mjs`);
@@ -95,6 +113,7 @@ async function helpOfFirstBuild() {
 // because tests elsewhere in the workspace may be running the CLI while it is rebuilt.
 const files = new Map([
   [outfile, { contents: result.outputFiles[0].contents, mode: 0o755 }],
+  [join(dist, 'plopfile.js'), { contents: plopfile, mode: 0o644 }],
   [join(dist, 'THIRD-PARTY-LICENSES.txt'), { contents: thirdPartyLicenses(result.metafile), mode: 0o644 }],
 ]);
 mkdirSync(dist, { recursive: true });

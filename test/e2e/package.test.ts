@@ -42,10 +42,14 @@ describe('the npm pack tarball', () => {
   }, 30_000);
 
   it('holds the bundle, its licences and the manifest, with no dependencies', async () => {
-    expect(files).toEqual(['dist/THIRD-PARTY-LICENSES.txt', 'dist/cli.js', 'package.json']);
+    // dist/plopfile.js: the plop / turbo gen generators, the package's main (generators.test.ts runs them).
+    expect(files).toEqual(['dist/THIRD-PARTY-LICENSES.txt', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
     const manifest = await fs.readJson(join(extracted, 'package/package.json'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.bin).toEqual({ 'create-backend-agent': 'dist/cli.js', 'backend-agent': 'dist/cli.js' });
+    // plop.load() resolves the package with `resolve`, which reads main, not exports.
+    expect(manifest.main).toBe('dist/plopfile.js');
+    expect(manifest.exports).toEqual({ '.': './dist/plopfile.js', './plopfile': './dist/plopfile.js', './package.json': './package.json' });
     expect(manifest.engines.node).toBe('>=20.12');
     const bundle = await fs.readFile(join(extracted, 'package/dist/cli.js'), 'utf8');
     expect(bundle.startsWith(`#!/usr/bin/env node\n// create-backend-agent ${pkg.version} `)).toBe(true);
@@ -66,6 +70,16 @@ describe('the npm pack tarball', () => {
     const written = [...(await snapshot(join(extracted, 'orders'))).keys()];
     expect(written).toContain('.claude/agents/backend-staff.md');
     expect(written).toContain('.backend-agent/manifest.json');
+  });
+
+  it('its plopfile runs in plop with nothing to resolve but Node built-ins', async () => {
+    // plop comes from the workspace; the plopfile from the unpacked tarball, no node_modules above it.
+    const plop = join(PACKAGE_DIR, '../../node_modules/plop/bin/plop.js');
+    const target = join(extracted, 'via-plop');
+    const result = await run([plop, '--plopfile', join(extracted, 'package/dist/plopfile.js'), '--dest', target, 'backend-agent', '--', '--date', DATE], extracted);
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    const written = [...(await snapshot(target)).keys()];
+    expect(written).toEqual(expect.arrayContaining(['.claude/agents/backend-staff.md', 'docs/runbooks/via-plop.md', '.backend-agent/manifest.json']));
   });
 });
 

@@ -18,6 +18,8 @@ export interface TerminalOptions {
   /** Extra environment for the CLI; nothing else leaks in (no CI, no coding-agent variables). */
   env?: Record<string, string>;
   columns?: number;
+  /** The script node runs with the arguments (default: the built CLI). */
+  script?: string;
 }
 
 /** POSIX single quotes, for the one shell line that runs the CLI. */
@@ -35,7 +37,7 @@ export class Terminal {
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', NO_COLOR: '1', ...options.env };
     // A shell waits for the CLI and writes its exit status to a file: tmux can take seconds to notice
     // that a pane's process has exited, and the test must not depend on that.
-    const line = `${[process.execPath, CLI, ...args].map(quote).join(' ')}; echo $? > ${quote(join(dir, 'status'))}`;
+    const line = `${[process.execPath, options.script ?? CLI, ...args].map(quote).join(' ')}; echo $? > ${quote(join(dir, 'status'))}`;
     const command = ['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), '/bin/sh', '-c', line];
     execFileSync('tmux', ['-L', socket, '-f', conf, 'new-session', '-d', '-s', 'cli', '-x', String(options.columns ?? 200), '-y', '60', '-c', options.cwd, '--', ...command]);
     return new Terminal(socket, dir);

@@ -28,6 +28,15 @@ import { VERSION } from './version.js';
 /** The --help text, computed by the build (build.mjs); absent when run from source. */
 declare const __HELP__: string | undefined;
 
+/**
+ * The plop / turbo gen generators (generators/plopfile.ts). dist/plopfile.js, the package's main,
+ * imports this bundle with the as-library flag set and calls this, so the package carries the engine once; the
+ * import() keeps them a lazy initialiser that no command evaluates.
+ */
+export const plopGenerators = () => import('../../../generators/plopfile.js');
+/** Set by dist/plopfile.js before it imports the bundle: then it is a library and runs no command. */
+const asLibrary = (globalThis as Record<symbol, unknown>)[Symbol.for('create-backend-agent.as-library')] === true;
+
 function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -60,7 +69,7 @@ export async function main(argv: readonly string[], env: Environment, output: Ou
 }
 
 // A reader that closes the pipe early (`| head`) is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
+for (const stream of asLibrary ? [] : [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
@@ -72,7 +81,7 @@ const output: Output = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), vars: process.env, today: localDate(new Date()) }, output).then(
+if (!asLibrary) main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), vars: process.env, today: localDate(new Date()) }, output).then(
   (code) => {
     process.exitCode = code;
   },

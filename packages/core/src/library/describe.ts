@@ -1,7 +1,13 @@
 /** Human-readable descriptions of the library, for `backend-agent blocks` and docs/blocks.md. */
-import type { Condition } from './schema.js';
+import type { BlockMeta, Condition } from './schema.js';
 import { FACET_KINDS } from './schema.js';
 import type { Library } from './index.js';
+
+/**
+ * What the descriptions read: the library's data without its templates, so a library read from
+ * templates/ (the maintainers' generators, before a build) is described the same way.
+ */
+export type LibraryData = Pick<Library, 'facets' | 'presets'> & { blocks: ReadonlyArray<{ meta: BlockMeta }> };
 
 export function describeCondition(condition: Condition | undefined): string {
   if (!condition) return 'always';
@@ -31,7 +37,7 @@ export interface BlockRow {
   conflicts: string[];
 }
 
-export function blockRows(lib: Library): BlockRow[] {
+export function blockRows(lib: LibraryData): BlockRow[] {
   return [...lib.blocks]
     .sort((a, b) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id))
     .map(({ meta }) => ({
@@ -46,7 +52,7 @@ export function blockRows(lib: Library): BlockRow[] {
     }));
 }
 
-export function facetRows(lib: Library) {
+export function facetRows(lib: LibraryData) {
   return FACET_KINDS.map((kind) => ({
     kind,
     facets: lib.facets.filter((f) => f.kind === kind).map((f) => ({ id: f.id, name: f.name, aliases: f.aliases })),
@@ -56,7 +62,7 @@ export function facetRows(lib: Library) {
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** docs/blocks.md: the catalog of the library as it is built. A test keeps the file in step. */
-export function catalogMarkdown(lib: Library): string {
+export function catalogMarkdown(lib: LibraryData): string {
   const lines = [
     '# Block and facet catalog',
     '',

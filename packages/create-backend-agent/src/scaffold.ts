@@ -1,0 +1,101 @@
+/**
+ * The scaffold without a front end: read the target, render the answers into the in-memory tree,
+ * plan it against the disk, apply what may be written. `create` (flags and the wizard) and the plop
+ * generators (generators/plopfile.ts) both go through these three steps, so a file is written the
+ * same way, and a conflict refused the same way, whoever asked. Nothing here prints.
+ */
+import { basename } from 'node:path';
+import {
+  generate, resolveAnswers, planChanges, library, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
+  mergeLayers, decideWrites, restrictTree,
+  type AnswerLayer, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Manifest, type Plain,
+  type Plan, type RepoView, type Tree, type WriteDecision,
+} from '@create-backend-agent/core';
+import { diskRepoView } from './edge/repo-view.js';
+import { checkTargetDir, readManifest, readTarget } from './edge/target.js';
+import { writeFilesAtomically } from './edge/apply.js';
+import { readAgentsMd } from './edge/agents-md.js';
+import { VERSION } from './version.js';
+
+/** What the target holds before anything is asked: its last run, what it shows, what that suggests. */
+export interface Repo {
+  dir: string;
+  previous: Manifest | null;
+  view: RepoView;
+  detection: Detection;
+  detected: DetectedAnswers;
+  /** The folder name, the detected stack, the ADR log, the last run: below anything given. */
+  suggested: AnswerLayer[];
+}
+
+export async function readRepo(dir: string): Promise<Repo> {
+  await checkTargetDir(dir);
+  const previous = await readManifest(dir);
+  const view = diskRepoView(dir);
+  const detection = detectRepo(view);
+  const detected = detectedAnswers(detection);
+  return { dir, previous, view, detection, detected, suggested: suggestedLayers(dir, previous?.answers, view, detected) };
+}
+
+/** What the folder name suggests as the service name, when it is a valid one. */
+function detectedLayer(dir: string): Plain {
+  const name = basename(dir).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return /^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(name) && name.length >= 3 && name.length <= 50 ? { service: { name } } : {};
+}
+
+/**
+ * What the repository and the last run suggest: the folder name and the detected stack (above the
+ * defaults), the ADR log, the last run's answers. The wizard shows these as defaults.
+ */
+export function suggestedLayers(dir: string, previous: Answers | undefined, view: RepoView, detected: DetectedAnswers = detectedAnswers(detectRepo(view))): AnswerLayer[] {
+  const layers: AnswerLayer[] = [{ source: 'the repository (detected)', values: mergeLayers(detectedLayer(dir), detected.values) }];
+  // An ADR log already in the repository is continued in its own folder.
+  const adrLog = findAdrLog(view);
+  if (adrLog) layers.push({ source: `the ADR log in ${adrLog.dir}/`, values: { outputs: { paths: { adrDir: adrLog.dir } } } });
+  if (previous) layers.push({ source: 'the last run (.backend-agent/manifest.json)', values: previous as unknown as Plain });
+  return layers;
+}
+
+export interface RenderOptions {
+  /** --date; otherwise the last run's date, else today. */
+  date?: string | undefined;
+  /** Today's date, YYYY-MM-DD, read from the clock at the edge. */
+  today: string;
+  /** Only these outputs (a partial generator); every other file keeps its manifest record. */
+  only?: (answers: Answers) => readonly string[];
+}
+
+export interface Rendered {
+  dir: string;
+  answers: Answers;
+  warnings: string[];
+  date: string;
+  tree: Tree;
+  plan: Plan;
+  /** The manifest on disk now. */
+  manifest: Manifest | null;
+}
+
+export async function renderScaffold(repo: Repo, layers: readonly AnswerLayer[], options: RenderOptions): Promise<Rendered> {
+  const { answers, warnings } = resolveAnswers(layers, library);
+  const date = options.date ?? repo.previous?.date ?? options.today;
+  const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(repo.dir) : null;
+  // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
+  const adrLog = readAdrLog(repo.view, outputPaths(answers).adrDir);
+  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(repo.previous?.files ?? {}) });
+  const tree = options.only ? restrictTree(full, options.only(answers), repo.previous) : full;
+  const state = await readTarget(repo.dir, tree);
+  return { dir: repo.dir, answers, warnings, date, tree, plan: planChanges(tree, state.disk, state.manifest), manifest: state.manifest };
+}
+
+/**
+ * Decides from the plan and a choice per conflict (overwrite or keep; none: unresolved), and writes
+ * unless it is a dry run or a conflict is unresolved: then nothing is written at all.
+ */
+export async function applyScaffold(rendered: Rendered, choices: ConflictChoices, options: { dryRun: boolean }): Promise<WriteDecision> {
+  const decision = decideWrites(rendered.plan, choices, rendered.manifest);
+  if (!options.dryRun && decision.unresolved.length === 0 && decision.writes.length > 0) {
+    await writeFilesAtomically(rendered.dir, decision.writes);
+  }
+  return decision;
+}
