@@ -43,7 +43,7 @@ describe('the npm pack tarball', () => {
 
   it('holds the bundle, its licences and the manifest, with no dependencies', async () => {
     // dist/plopfile.js: the plop / turbo gen generators, the package's main (generators.test.ts runs them).
-    expect(files).toEqual(['dist/THIRD-PARTY-LICENSES.txt', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
+    expect(files).toEqual(['LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
     const manifest = await fs.readJson(join(extracted, 'package/package.json'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.bin).toEqual({ 'create-backend-agent': 'dist/cli.js', 'backend-agent': 'dist/cli.js' });
