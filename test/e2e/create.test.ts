@@ -93,6 +93,29 @@ describe('create-backend-agent (built CLI)', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
+  it('checks for drift with --check: 0 when up to date, 3 when a re-run would change a file, never writing', async () => {
+    const fresh = await runCli([target, '--check']);
+    expect(fresh.exitCode).toBe(3);
+    expect(fresh.stdout).toContain('Nothing was generated here yet');
+    expect(await fs.pathExists(target)).toBe(false);
+
+    await runCli([target, '--yes', '--date', DATE]);
+    const clean = await runCli([target, '--check']);
+    expect(clean.exitCode, clean.stdout).toBe(0);
+    expect(clean.stdout).toContain('Up to date: the 7 generated files match');
+
+    await fs.appendFile(join(target, 'docs/runbooks/orders.md'), '\nOur own note.\n');
+    await fs.remove(join(target, 'docs/testing/test-strategy.md'));
+    const before = await snapshot(target);
+    const drift = await runCli([target, '--check', '--json']);
+    expect(drift.exitCode).toBe(3);
+    expect(JSON.parse(drift.stdout).drift).toEqual([
+      { path: 'docs/runbooks/orders.md', action: 'conflict', reason: 'edited' },
+      { path: 'docs/testing/test-strategy.md', action: 'create' },
+    ]);
+    expect(await snapshot(target)).toEqual(before);
+  });
+
   it('prints one JSON object with --json', async () => {
     const result = await runCli([target, '--yes', '--date', DATE, '--json']);
     const report = JSON.parse(result.stdout);

@@ -9,6 +9,7 @@ export const OPTIONS = {
   set: { type: 'string', multiple: true },
   date: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  check: { type: 'boolean' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -23,6 +24,8 @@ export interface Args {
   set: string[];
   date?: string;
   dryRun: boolean;
+  /** Write nothing; exit 3 when a re-run would change a file (drift), 0 when all is up to date. */
+  check: boolean;
   force: boolean;
   json: boolean;
   help: boolean;
@@ -47,6 +50,7 @@ export function parseCliArgs(argv: readonly string[]): Args {
     set: v.set ?? [],
     date: v.date,
     dryRun: v['dry-run'] ?? false,
+    check: v.check ?? false,
     force: v.force ?? false,
     json: v.json ?? false,
     help: v.help ?? false,

@@ -36,6 +36,7 @@ Answers (later sources win: defaults < detected in the repository < the last run
 
 Writing
       --dry-run          print the plan and unified diffs; write nothing
+      --check            write nothing; exit 3 when a re-run would change a file (drift)
       --force            overwrite files you edited since they were generated
       --date YYYY-MM-DD  the date docs carry (default: the first run's date, else today)
 
@@ -49,6 +50,7 @@ Exit codes
   0    done, or nothing to do
   1    bad input (nothing written)
   2    conflicts left unresolved: files you edited were kept (nothing written)
+  3    --check found drift: a re-run would change a generated file
   130  cancelled
 
 Keys for --set and answers files

@@ -66,6 +66,7 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
     : null;
   const layers = wizard ? [...suggested, ...given, await wizard.ask(suggested, given)] : [...suggested, ...given];
   const rendered = await renderScaffold(repo, layers, { date: args.date, today: env.today });
+  if (args.check) return reportDrift(rendered.plan, dir, previous !== null, args.json, output);
   const { answers, warnings, date, plan } = rendered;
   const counts = summarize(plan);
   // A conflict is overwritten only by --force or by the user's choice in the wizard; one kept keeps
@@ -118,6 +119,33 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
     return exitCode;
   }
   output.out(doneText(plan, answers));
+  return exitCode;
+}
+
+/** --check: nothing is written; any file a re-run would create or change is drift (exit 3). */
+function reportDrift(plan: Plan, dir: string, generatedBefore: boolean, json: boolean, output: Output): number {
+  const drifted = plan.changes.filter((c) => c.kind !== 'unchanged');
+  const exitCode = drifted.length > 0 ? EXIT.drift : EXIT.ok;
+  if (json) {
+    output.out(JSON.stringify({
+      ok: exitCode === EXIT.ok,
+      exitCode,
+      target: dir,
+      drift: drifted.map((c) => ({ path: c.path, action: c.kind, ...(c.reason ? { reason: c.reason } : {}) })),
+    }, null, 2));
+    return exitCode;
+  }
+  if (drifted.length === 0) {
+    output.out(`Up to date: the ${plan.changes.length} generated files match what this version writes for the recorded answers.`);
+    return exitCode;
+  }
+  output.out(planLines({ changes: drifted }).join('\n'));
+  output.out('');
+  if (!generatedBefore) {
+    output.out(`${pc.red('Nothing was generated here yet')} (no .backend-agent/manifest.json). Run with --yes, or without flags for the wizard.`);
+    return exitCode;
+  }
+  output.out(`${pc.red(`${drifted.length} ${drifted.length === 1 ? 'file differs' : 'files differ'}`)} from what this version writes for the recorded answers. See the diff with --dry-run; update with --yes (edited files need --force).`);
   return exitCode;
 }
 

@@ -26,6 +26,8 @@ export function hasAnswersSource(args: Args): boolean {
 
 export function interactionFor(args: Args, env: InteractionEnv): Interaction {
   const vars = env.vars ?? {};
+  // A drift check compares with the last run's answers (and any given); it never asks anything.
+  if (args.check) return { kind: 'unattended' };
   const automation = detectAutomation(vars);
   if (hasAnswersSource(args) && (args.yes || args.json || automation || !env.stdinIsTTY || env.stdoutIsTTY === false)) return { kind: 'unattended' };
   if (hasAnswersSource(args)) return { kind: 'prompt' };
