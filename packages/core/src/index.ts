@@ -1,4 +1,5 @@
 /** @create-backend-agent/core — the pure engine. No fs, no prompts, no process, no clock. */
+export { toSlug } from './answers/schema.js';
 export { AnswersSchema, AGENT_FORMATS, CLAUDE_TOOLS, RETIRED_TOOLS, type Answers, type AnswersInput } from './answers/schema.js';
 export { resolveAnswers, parseSetFlag, STACK_KINDS, type AnswerLayer, type ResolvedAnswers } from './answers/resolve.js';
 export { getPath, setPath, mergeLayers, isPlainObject, type Plain } from './answers/paths.js';

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import {
   generate, resolveAnswers, planChanges, library, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
-  mergeLayers, decideWrites, restrictTree,
+  mergeLayers, decideWrites, restrictTree, toSlug,
   type AnswerLayer, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Manifest, type Plain,
   type Plan, type RepoView, type Tree, type WriteDecision,
 } from '@create-backend-agent/core';
@@ -39,8 +39,8 @@ export async function readRepo(dir: string): Promise<Repo> {
 
 /** What the folder name suggests as the service name, when it is a valid one. */
 function detectedLayer(dir: string): Plain {
-  const name = basename(dir).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return /^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(name) && name.length >= 3 && name.length <= 50 ? { service: { name } } : {};
+  const name = toSlug(basename(dir));
+  return name ? { service: { name } } : {};
 }
 
 /**

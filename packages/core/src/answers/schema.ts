@@ -26,6 +26,12 @@ export const AGENT_FORMATS = [
 
 export const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
 
+/** Text made a valid name ("@acme/Orders_API" -> "acme-orders-api"), or undefined when it cannot be one. */
+export function toSlug(text: string): string | undefined {
+  const name = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return SLUG.test(name) && name.length >= 3 && name.length <= 50 ? name : undefined;
+}
+
 const slug = (what: string) =>
   z
     .string()

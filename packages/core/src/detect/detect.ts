@@ -5,7 +5,7 @@
  */
 import { library as builtInLibrary, type Library } from '../library/index.js';
 import { FACET_KINDS } from '../library/schema.js';
-import { SLUG } from '../answers/schema.js';
+import { toSlug } from '../answers/schema.js';
 import type { RepoView } from '../repo-view.js';
 import type { Detection, Evidence, Finding, PackageDetection, Unsupported, CiSystem, ExistingAgent } from './types.js';
 import { dirOf, type Detector, type Scope, type Signal } from './scope.js';
@@ -76,8 +76,8 @@ export function detectRepo(view: RepoView, lib: Library = builtInLibrary): Detec
 function ownName(signals: readonly Signal[], dir: string): { name: string; evidence: Evidence } | null {
   for (const signal of signals) {
     if (signal.type !== 'name' || dirOf(signal.evidence.file) !== dir) continue;
-    const name = signal.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    if (SLUG.test(name) && name.length >= 3 && name.length <= 50) return { name, evidence: signal.evidence };
+    const name = toSlug(signal.name);
+    if (name) return { name, evidence: signal.evidence };
   }
   return null;
 }
