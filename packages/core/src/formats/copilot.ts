@@ -26,7 +26,6 @@ export const copilotFormat: AgentFormat = {
   render: (input) =>
     renderFitted(copilotFormat, input, {
       layout: 'copilot',
-      wrap: (body) => copilotFormat.frontmatter!(input.context, input.lib) + '\n' + body,
       measured: (body) => body,
     }),
 };

@@ -24,6 +24,5 @@ export const cursorFormat: AgentFormat = {
   render: (input) =>
     renderFitted(cursorFormat, input, {
       layout: 'cursor',
-      wrap: (body) => cursorFormat.frontmatter!(input.context, input.lib) + '\n' + body,
     }),
 };

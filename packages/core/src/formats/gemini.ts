@@ -24,6 +24,5 @@ export const geminiFormat: AgentFormat = {
   render: (input) =>
     renderFitted(geminiFormat, input, {
       layout: 'gemini',
-      wrap: (body) => geminiFormat.frontmatter!(input.context, input.lib) + '\n' + body,
     }),
 };

@@ -30,6 +30,5 @@ export const opencodeFormat: AgentFormat = {
   render: (input) =>
     renderFitted(opencodeFormat, input, {
       layout: 'opencode',
-      wrap: (body) => opencodeFormat.frontmatter!(input.context, input.lib) + '\n' + body,
     }),
 };

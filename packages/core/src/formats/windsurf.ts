@@ -20,6 +20,5 @@ export const windsurfFormat: AgentFormat = {
   render: (input) =>
     renderFitted(windsurfFormat, input, {
       layout: 'windsurf',
-      wrap: (body) => windsurfFormat.frontmatter!(input.context, input.lib) + '\n' + body,
     }),
 };
