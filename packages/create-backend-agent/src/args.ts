@@ -1,5 +1,5 @@
 /** Command-line arguments, parsed with node:util's parseArgs (no dependency, strict about unknown flags). */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '@create-backend-agent/core/errors';
 
 export const OPTIONS = {
@@ -32,15 +32,18 @@ export interface Args {
   version: boolean;
 }
 
-export function parseCliArgs(argv: readonly string[]): Args {
-  let parsed;
+/** Strict parsing shared by every command: a bad option is a one-line InputError ending in `hint`. */
+export function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O, hint: string) {
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs messages are long and mention internals; keep the first sentence.
-    const message = (error as Error).message.split('. ')[0]!.replace(/^Unknown option/, 'Unknown option');
-    throw new InputError(`${message}.`, 'Run with --help to see the options.');
+    throw new InputError(`${(error as Error).message.split('. ')[0]}.`, hint);
   }
+}
+
+export function parseCliArgs(argv: readonly string[]): Args {
+  const parsed = parseStrict(argv, OPTIONS, 'Run with --help to see the options.');
   const v = parsed.values;
   return {
     positionals: parsed.positionals,

@@ -1,6 +1,6 @@
 /** `backend-agent add adr "Title"`: the next record of the repository's ADR log, superseding others on request. */
+import { parseStrict } from '../args.js';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError, unifiedDiff, ADR_LOG_FOLDERS } from '@create-backend-agent/core';
 import { ADR_OPTIONS, adrOptionsHelp } from '../adr-options.js';
 import { applyAdr, prepareAdr } from '../new-adr.js';
@@ -36,11 +36,7 @@ const OPTIONS = {
 } as const;
 
 function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message.split('. ')[0]}.`, 'Run backend-agent add adr --help.');
-  }
+  return parseStrict(argv, OPTIONS, 'Run backend-agent add adr --help.');
 }
 
 /** `add <what>`: only ADRs so far. */

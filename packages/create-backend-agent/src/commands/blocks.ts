@@ -1,5 +1,5 @@
 /** `backend-agent blocks`: the competency blocks and technology facets this version ships. */
-import { parseArgs } from 'node:util';
+import { parseStrict } from '../args.js';
 import { blockRows, facetRows, library, InputError } from '@create-backend-agent/core';
 import { pc, type Output } from '../report.js';
 
@@ -9,12 +9,8 @@ Lists the competency blocks (id, area, seed sources, when they are included) and
 technology facets, by kind. The same catalog is in docs/blocks.md of the repository.`;
 
 export function runBlocks(argv: readonly string[], output: Output): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (error) {
-    throw new InputError(`${(error as Error).message.split('. ')[0]}.`, 'Run backend-agent blocks --help.');
-  }
+  const { values, positionals } = parseStrict(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const, 'Run backend-agent blocks --help.');
+  if (positionals.length > 0) throw new InputError(`Unexpected argument '${positionals[0]}'.`, 'Run backend-agent blocks --help.');
   if (values.help) {
     output.out(HELP);
     return 0;

@@ -2,7 +2,7 @@
  * `backend-agent detect [dir] [--json]`: what the repository says about its stack, with the file
  * behind every finding, and the answers it gives the wizard and --yes runs. Read-only.
  */
-import { parseArgs } from 'node:util';
+import { parseStrict } from '../args.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -30,12 +30,7 @@ const KIND_LABEL: Record<FacetKind, string> = {
 const SHOWN = 3;
 
 export async function runDetect(argv: readonly string[], env: { cwd: string }, output: Output): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message.split('. ')[0]}.`, 'Run backend-agent detect --help.');
-  }
+  const parsed = parseStrict(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const, 'Run backend-agent detect --help.');
   if (parsed.values.help) {
     output.out(HELP);
     return 0;

@@ -2,7 +2,7 @@
  * `backend-agent lint [paths…]`: validates agent files of every supported tool. The checks are the
  * core's (pure); this module only finds and reads the files and prints the findings.
  */
-import { parseArgs } from 'node:util';
+import { parseStrict } from '../args.js';
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -56,12 +56,7 @@ function humanLine(f: LintFinding): string {
 }
 
 export async function runLint(argv: readonly string[], env: LintEnvironment, output: Output): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message.split('. ')[0]}.`, 'Run backend-agent lint --help.');
-  }
+  const parsed = parseStrict(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const, 'Run backend-agent lint --help.');
   if (parsed.values.help) {
     output.out(HELP);
     return 0;
