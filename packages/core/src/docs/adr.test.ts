@@ -122,3 +122,31 @@ describe('generate with an existing ADR log', () => {
     expect(Object.keys(parseManifest(again.get(MANIFEST_PATH)!).files)).not.toContain('docs/adr/0002-technology-stack-for-orders.md');
   });
 });
+
+describe('the stack ADR', () => {
+  const stackAdr = (stack: object) => {
+    const tree = generate(answersWith({ service: { name: 'orders' }, stack: stack as never }), opts);
+    return tree.get('docs/adr/0002-technology-stack-for-orders.md')!;
+  };
+  const none = { languages: [], frameworks: [], datastores: [], messaging: [], cloud: [], infrastructure: [], apiStyles: [] };
+
+  it('lists the options considered, each with the trade-off that weighs against it', () => {
+    const adr = stackAdr({ ...none, languages: ['java'], datastores: ['postgresql'], messaging: ['kafka'] });
+    const section = /## Options considered\n([\s\S]*?)\n## Decision/.exec(adr)![1]!;
+    expect(section).toContain('- Datastore: PostgreSQL, weighed against MySQL and MongoDB.');
+    expect(section).toMatch(/^ {2}- MySQL: The InnoDB table is clustered on the primary key/m);
+    expect(section).toContain('- Messaging: Apache Kafka, weighed against RabbitMQ and NATS (JetStream).');
+    // The options come before the decision, the way ADR readers expect.
+    expect(adr.indexOf('## Options considered')).toBeLessThan(adr.indexOf('## Decision'));
+  });
+
+  it('does not offer as an alternative something that was chosen too', () => {
+    const adr = stackAdr({ ...none, languages: ['java', 'kotlin'] });
+    expect(adr).toContain('- Language: Java, weighed against Go.');
+    expect(adr).toContain('- Language: Kotlin, weighed against Scala.');
+  });
+
+  it('has no options section when nothing was chosen', () => {
+    expect(stackAdr(none)).not.toContain('## Options considered');
+  });
+});

@@ -126,9 +126,27 @@ export function renderRecordDecisionsAdr(context: RenderContext, lib: Library, p
   return { path: placed.path, content: tidyMarkdown(content) };
 }
 
+/**
+ * For each choice, the alternatives teams usually weigh against it (facet `alternatives`) that were
+ * not chosen too, each with its own leading trade-off: the argument against it, in the library's words.
+ */
+function optionsConsidered(context: RenderContext, lib: Library) {
+  const chosen = new Set(context.stack.all.map((f) => f.id));
+  return context.stack.all
+    .map((f) => ({
+      concern: CONCERN[f.kind],
+      chosen: f.name,
+      alternatives: f.alternatives
+        .filter((id) => !chosen.has(id))
+        .map((id) => lib.facets.find((o) => o.id === id)!)
+        .map((o) => ({ name: o.name, against: o.tradeoffs[0] ?? '' })),
+    }))
+    .filter((o) => o.alternatives.length > 0);
+}
+
 export function renderStackAdr(context: RenderContext, lib: Library, placed: PlacedAdr): RenderedAdr {
   const rows = context.stack.all.map((f) => ({ concern: CONCERN[f.kind], name: f.name, summary: f.summary }));
   const tradeoffs = context.stack.all.flatMap((f) => f.tradeoffs.map((text) => ({ name: f.name, text })));
-  const content = renderTemplate(docTemplate(lib, 'adr-stack'), { ...context, adr: { heading: placed.heading }, rows, tradeoffs });
+  const content = renderTemplate(docTemplate(lib, 'adr-stack'), { ...context, adr: { heading: placed.heading }, rows, tradeoffs, options: optionsConsidered(context, lib) });
   return { path: placed.path, content: tidyMarkdown(content) };
 }

@@ -107,6 +107,11 @@ export const FacetSchema = z.strictObject({
    * cloud). Resolution adds them to the stack, so the facet's text may name them.
    */
   implies: z.array(id).default([]),
+  /**
+   * Technologies of the same kind a team usually weighs against this one. The stack ADR lists them
+   * under "Options considered" with the trade-off that weighs against each; nothing else names them.
+   */
+  alternatives: z.array(id).default([]),
   /** One sentence: what it is for and why a team picks it; used in the stack ADR. */
   summary: text,
   /** Honest costs of choosing it; used in the stack ADR consequences. */
