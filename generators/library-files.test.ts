@@ -17,10 +17,10 @@ const FACET = {
 
 describe('new library files', () => {
   it('writes a block whose frontmatter is the schema\'s data, conditions and id lists on one line', () => {
-    const file = newBlock({ id: 'feature-flags', title: 'Feature flags', area: 'delivery', when: '{ path: stack.messaging, nonEmpty: true }', requires: 'testing' }, lib);
+    const file = newBlock({ id: 'feature-flags', title: 'Feature flags', area: 'delivery', when: '{ path: stack.messaging, nonEmpty: true }', requires: 'messaging' }, lib);
     expect(file.path).toBe('templates/blocks/feature-flags.md');
     const parsed = matter(file.content);
-    expect(BlockMetaSchema.parse(parsed.data)).toMatchObject({ id: 'feature-flags', area: 'delivery', sources: ['original'], requires: ['testing'], when: { path: 'stack.messaging', nonEmpty: true } });
+    expect(BlockMetaSchema.parse(parsed.data)).toMatchObject({ id: 'feature-flags', area: 'delivery', sources: ['original'], requires: ['messaging'], when: { path: 'stack.messaging', nonEmpty: true } });
     expect(file.content).toContain('\nwhen: {path: stack.messaging, nonEmpty: true}\n');
     expect(file.content).toContain('\nsources: [original]\n');
     // After the highest order in the library, on a round ten.

@@ -44,7 +44,7 @@ describe('continuing an existing ADR log', () => {
     if (writesAdrDir) expect(await fs.readFile(join(target, '.adr-dir'), 'utf8')).toBe(`${dir}\n`);
     expect((await fs.readFile(join(target, stackRecord), 'utf8')).split('\n')[0]).toBe('# 8. Technology stack for orders');
     const agent = await fs.readFile(join(target, '.claude/agents/backend-staff.md'), 'utf8');
-    expect(agent).toContain(`\`${dir}/\` holds the Architecture Decision Records`);
+    expect(agent).toContain(`\`${dir}/\`: the decision log`);
     expect(agent).toContain(`${'N'.repeat(width)}-title-in-kebab-case.md`);
 
     const again = await runCli([target, '--yes']);

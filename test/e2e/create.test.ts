@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'fs-extra';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { runCli, snapshot, tempDir, DATE } from '../support/cli.js';
 
-const EXPECTED = [
+/** The files a default run writes besides its skills. */
+const DOCS_AND_AGENT = [
   '.adr-dir',
   '.backend-agent/manifest.json',
   '.claude/agents/backend-staff.md',
@@ -13,9 +14,17 @@ const EXPECTED = [
   'docs/runbooks/orders.md',
   'docs/testing/test-strategy.md',
 ];
+/** Every skill of the default stack, with its references (skills.test.ts checks which they are). */
+const SKILLS = /^\.claude\/skills\/[a-z-]+\/(SKILL\.md|references\/[a-z0-9-]+\.md)$/;
+let EXPECTED: string[] = [];
 
 let root: string;
 let target: string;
+beforeAll(async () => {
+  const first = join(await tempDir(), 'orders');
+  await runCli([first, '--yes', '--date', DATE]);
+  EXPECTED = [...(await snapshot(first)).keys()];
+});
 beforeEach(async () => {
   root = await tempDir();
   target = join(root, 'orders');
@@ -25,8 +34,11 @@ describe('create-backend-agent (built CLI)', () => {
   it('scaffolds every file into a fresh folder', async () => {
     const result = await runCli([target, '--yes', '--date', DATE]);
     expect(result.exitCode, result.stderr).toBe(0);
-    expect([...(await snapshot(target)).keys()]).toEqual(EXPECTED);
-    expect(result.stdout).toContain('Done: 7 created.');
+    const keys = [...(await snapshot(target)).keys()];
+    expect(keys.filter((p) => !SKILLS.test(p))).toEqual(DOCS_AND_AGENT);
+    expect(keys.filter((p) => p.endsWith('/SKILL.md')).length).toBeGreaterThanOrEqual(9);
+    expect(keys).toEqual(EXPECTED);
+    expect(result.stdout).toContain(`Done: ${EXPECTED.length} created.`);
     const agent = matter(await fs.readFile(join(target, '.claude/agents/backend-staff.md'), 'utf8'));
     expect(agent.data.name).toBe('backend-staff');
     expect(agent.content).toContain('`orders` service');
@@ -82,7 +94,7 @@ describe('create-backend-agent (built CLI)', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(await fs.pathExists(target)).toBe(false);
     expect(result.stdout).toContain('+++ b/.claude/agents/backend-staff.md');
-    expect(result.stdout).toContain('Dry run: 7 to create. Nothing was written.');
+    expect(result.stdout).toContain(`Dry run: ${EXPECTED.length} to create. Nothing was written.`);
 
     await runCli([target, '--yes', '--date', DATE]);
     const before = await snapshot(target);
@@ -102,7 +114,7 @@ describe('create-backend-agent (built CLI)', () => {
     await runCli([target, '--yes', '--date', DATE]);
     const clean = await runCli([target, '--check']);
     expect(clean.exitCode, clean.stdout).toBe(0);
-    expect(clean.stdout).toContain('Up to date: the 7 generated files match');
+    expect(clean.stdout).toContain(`Up to date: the ${EXPECTED.length} generated files match`);
 
     await fs.appendFile(join(target, 'docs/runbooks/orders.md'), '\nOur own note.\n');
     await fs.remove(join(target, 'docs/testing/test-strategy.md'));
@@ -119,8 +131,8 @@ describe('create-backend-agent (built CLI)', () => {
   it('prints one JSON object with --json', async () => {
     const result = await runCli([target, '--yes', '--date', DATE, '--json']);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ ok: true, exitCode: 0, dryRun: false, summary: { create: 7 } });
-    expect(report.written).toEqual(EXPECTED);
+    expect(report).toMatchObject({ ok: true, exitCode: 0, dryRun: false, summary: { create: EXPECTED.length } });
+    expect([...report.written].sort()).toEqual([...EXPECTED].sort());
     expect(report.answers.service.name).toBe('orders');
   });
 

@@ -205,7 +205,7 @@ describe('loaded from the package', () => {
     });
     // turbo 2.11 exits 0 even when the generator fails, so the files are the proof.
     expect(viaTurbo.exitCode, viaTurbo.stderr).toBe(0);
-    expect(viaTurbo.stdout).toContain('7 created');
+    expect(viaTurbo.stdout).toMatch(/\d+ created/);
     expect((await runCli([b, '--yes', '--date', DATE, '--set', 'agent.name=ledger-staff'])).exitCode).toBe(0);
     const files = await written(a, SETUP_TURBO);
     expect(files.has('.claude/agents/ledger-staff.md')).toBe(true);

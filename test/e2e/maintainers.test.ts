@@ -47,11 +47,11 @@ function linted() {
 
 describe('maintainers\' generators (pnpm gen)', () => {
   it('block: a block file that passes the library lint, renders alone and is in the catalog', async () => {
-    const result = await gen(['block', 'feature-flags', 'Feature flags and progressive delivery', 'delivery', '--', '--requires', 'testing', '--when', '{ path: outputs.docs.testStrategy, equals: true }']);
+    const result = await gen(['block', 'feature-flags', 'Feature flags and progressive delivery', 'delivery', '--', '--requires', 'messaging', '--when', '{ path: outputs.docs.testStrategy, equals: true }']);
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
     const source = linted();
     const block = source.blocks.find((b) => b.meta.id === 'feature-flags')!;
-    expect(block.meta).toMatchObject({ title: 'Feature flags and progressive delivery', area: 'delivery', requires: ['testing'], sources: ['original'] });
+    expect(block.meta).toMatchObject({ title: 'Feature flags and progressive delivery', area: 'delivery', requires: ['messaging'], sources: ['original'] });
     expect(await fs.readFile(join(repo, 'docs/blocks.md'), 'utf8')).toBe(catalogMarkdown(source));
 
     // As library.test.ts checks every block: it renders alone, with the defaults and with an empty stack.

@@ -76,7 +76,8 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
     const screen = t.screen();
-    expect(screen).toContain('Done: 7 created.');
+    expect(screen).toMatch(/Done: \d+ created\./);
+    expect(await fs.pathExists(join(target, '.claude/skills/event-flow-change/SKILL.md'))).toBe(true);
 
     const agent = matter(await fs.readFile(join(target, '.claude/agents/ledger-staff.md'), 'utf8'));
     expect(agent.data.name).toBe('ledger-staff');

@@ -41,6 +41,12 @@ function build(): void {
     'export const blocks = [',
     ...source.blocks.map((b) => `  { meta: ${JSON.stringify(b.meta)}, template: ${precompile(b.body, `blocks/${b.meta.id}.md`)} },`),
     '];',
+    'export const skills = [',
+    ...source.skills.map((s) => {
+      const where = `skills/${s.meta.name}.md`;
+      return `  { meta: ${JSON.stringify(s.meta)}, template: ${precompile(s.body, where)}, description: ${precompile(s.meta.description, `${where} description`)}, index: ${precompile(s.meta.index, `${where} index`)} },`;
+    }),
+    '];',
     'export const layouts = {',
     ...source.layouts.filter((t) => !t.name.startsWith('_')).map((t) => `  ${JSON.stringify(t.name)}: ${precompile(t.body, `layouts/${t.name}`)},`),
     '};',
@@ -56,7 +62,7 @@ function build(): void {
   const target = fileURLToPath(new URL('../src/library/library.generated.js', import.meta.url));
   writeFileSync(target, out.join('\n'));
   console.log(
-    `library: ${source.blocks.length} blocks, ${source.facets.length} facets, ${source.presets.length} presets, ` +
+    `library: ${source.blocks.length} blocks, ${source.skills.length} skills, ${source.facets.length} facets, ${source.presets.length} presets, ` +
       `${source.layouts.length} layouts, ${source.docs.length} doc templates`,
   );
 }

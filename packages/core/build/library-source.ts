@@ -9,16 +9,18 @@ import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
-  BlockMetaSchema, FacetSchema, PresetSchema, FACET_KINDS,
-  type BlockMeta, type Facet, type Preset,
+  BlockMetaSchema, FacetSchema, PresetSchema, SkillMetaSchema, FACET_KINDS,
+  type BlockMeta, type Facet, type Preset, type SkillMeta,
 } from '../src/library/schema.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
 export interface SourceBlock { file: string; meta: BlockMeta; body: string }
+export interface SourceSkill { file: string; meta: SkillMeta; body: string }
 export interface SourceTemplate { file: string; name: string; body: string }
 export interface LibrarySource {
   blocks: SourceBlock[];
+  skills: SourceSkill[];
   facets: Array<Facet & { file: string }>;
   presets: Array<Preset & { file: string }>;
   layouts: SourceTemplate[];
@@ -83,6 +85,17 @@ export function readLibrarySource(root = TEMPLATES_DIR): LibrarySource {
     if (block) blocks.push(block);
   }
 
+  const skills: SourceSkill[] = [];
+  for (const file of files(join(root, 'skills'), '.md')) {
+    const skill = attempt(() => {
+      const parsed = matter(readFileSync(file, 'utf8'));
+      const meta = check(SkillMetaSchema, parsed.data, file, root);
+      if (meta.name !== basename(file, '.md')) throw new LibraryError(`${relative(root, file)}: name "${meta.name}" must match the file name`);
+      return { file, meta, body: parsed.content.replace(/^\n+/, '') };
+    });
+    if (skill) skills.push(skill);
+  }
+
   const facets: LibrarySource['facets'] = [];
   for (const kind of FACET_KINDS) {
     for (const file of files(join(root, 'facets', kind), '.yaml')) {
@@ -121,5 +134,5 @@ export function readLibrarySource(root = TEMPLATES_DIR): LibrarySource {
   }
 
   if (errors.length > 0) throw new LibraryError(`The template library has ${errors.length} invalid file(s):\n  ${errors.join('\n  ')}`);
-  return { blocks, facets, presets, layouts: templatesIn('layouts'), docs: templatesIn('docs') };
+  return { blocks, skills, facets, presets, layouts: templatesIn('layouts'), docs: templatesIn('docs') };
 }

@@ -14,6 +14,7 @@ import { SEED_SOURCES, type BlockMeta } from '../src/library/schema.js';
 import { resolveAnswers } from '../src/answers/resolve.js';
 import { buildContext } from '../src/render/context.js';
 import { renderTemplate } from '../src/render/handlebars.js';
+import { evaluate } from '../src/render/conditions.js';
 import { generate } from '../src/generate.js';
 import { outputPaths } from '../src/paths.js';
 import { catalogMarkdown } from '../src/library/describe.js';
@@ -41,12 +42,20 @@ function agentText(answers: Answers): string {
   return tree.get(path)!;
 }
 
+/** The core and every skill and reference written for some answers: what the agent can read. */
+function agentAndSkillsText(answers: Answers): string {
+  const tree = generate(answers, { date: DATE, toolVersion: '0.0.0' });
+  const skills = [...tree].filter(([p]) => /^\.(claude|agents)\/skills\//.test(p)).map(([, c]) => c);
+  return [agentText(answers), ...skills].join('\n');
+}
+
 const headings = (markdown: string) => markdown.split('\n').filter((l) => /^#{2,6} /.test(l)).map((l) => l.replace(/^#+ /, ''));
 
 describe('library lint', () => {
   it('every block, facet and preset file validates against its schema', () => {
     const source = readLibrarySource();
-    expect(source.blocks.length).toBeGreaterThanOrEqual(15);
+    expect(source.blocks.length).toBeGreaterThanOrEqual(6);
+    expect(source.skills.length).toBeGreaterThanOrEqual(9);
     expect(source.facets.length).toBeGreaterThanOrEqual(40);
   });
 
@@ -72,15 +81,22 @@ describe('library lint', () => {
     expect(() => checkLibraryGraph([meta('a', [], ['a'])])).toThrow(/conflicts with itself/);
   });
 
-  it('every block renders alone with the default answers and with an empty stack', () => {
+  it('every block and skill renders alone with the default answers and with an empty stack', () => {
     const defaults = resolveAnswers([], library).answers;
     const bare = resolveAnswers([{ source: 'test', values: { stack: { languages: [], frameworks: [], datastores: [], messaging: [], cloud: [], infrastructure: [], apiStyles: [] } } }], library).answers;
     for (const answers of [defaults, bare]) {
       const context = buildContext(answers, library, DATE);
       for (const block of library.blocks) {
-        const out = renderTemplate(block.template, context);
-        expect(out, block.meta.id).toMatch(/\S/);
+        const out = renderTemplate(block.template, context, library.partials);
+        // A block of technology rules is empty when nothing of its kind is chosen (and then left out).
+        if (answers === defaults && evaluate(block.meta.when, answers)) expect(out, block.meta.id).toMatch(/\S/);
         expect(out, block.meta.id).not.toMatch(/^## /m);
+      }
+      for (const skill of library.skills) {
+        const data = { ...context, skill: { name: skill.meta.name }, references: [] };
+        expect(renderTemplate(skill.template, data, library.partials), skill.meta.name).toMatch(/^# /);
+        expect(renderTemplate(skill.description, data), skill.meta.name).toMatch(/^Use (when|before) /);
+        expect(renderTemplate(skill.index, data), skill.meta.name).toMatch(/\S/);
       }
     }
   });
@@ -106,7 +122,7 @@ describe('library lint', () => {
 
 describe('provenance', () => {
   it('every seed document is a source of at least one block', () => {
-    const used = new Set(library.blocks.flatMap((b) => b.meta.sources));
+    const used = new Set([...library.blocks, ...library.skills].flatMap((b) => b.meta.sources));
     for (const seed of SEED_SOURCES) expect(used.has(seed), seed).toBe(true);
   });
 
@@ -149,7 +165,7 @@ describe('seed coverage', () => {
   for (const preset of seedPresets) {
     it(`${preset.name} covers every competency topic of ${preset.sources.join(', ')}`, () => {
       expect(preset.covers.length).toBeGreaterThanOrEqual(10);
-      const text = agentText(resolvePreset(preset.name)).toLowerCase();
+      const text = agentAndSkillsText(resolvePreset(preset.name)).toLowerCase();
       const missing = preset.covers.filter((c) => !c.expect.some((phrase) => text.includes(phrase.toLowerCase()))).map((c) => c.topic);
       expect(missing).toEqual([]);
     });

@@ -112,6 +112,7 @@ const SPECS: Spec[] = [
   { id: 'collaboration.parallelWith', group: 'collaboration', kind: 'list', message: 'Works in parallel with', step: 'collaboration' },
   { id: 'collaboration.handsOffTo', group: 'collaboration', kind: 'list', message: 'Hands off to', step: 'collaboration' },
   { id: 'outputs.formats', group: 'outputs', kind: 'multiselect', message: 'Agent formats', choices: plain(AGENT_FORMATS), step: 'outputs' },
+  { id: 'outputs.skills', group: 'outputs', kind: 'confirm', message: 'Write task skills (schema change, incident, release…)?', step: 'outputs', label: 'Skills' },
   { id: 'outputs.docs.adr', group: 'outputs', kind: 'confirm', message: 'Write ADRs?', step: 'outputs', label: 'ADRs' },
   { id: 'outputs.docs.runbook', group: 'outputs', kind: 'confirm', message: 'Write a runbook?', step: 'outputs', label: 'Runbook' },
   { id: 'outputs.docs.testStrategy', group: 'outputs', kind: 'confirm', message: 'Write a test strategy?', step: 'outputs', label: 'Test strategy' },

@@ -11,7 +11,9 @@ const opts = { date: TEST_DATE, toolVersion: '9.9.9' };
 describe('generate', () => {
   it('renders every default output into memory', () => {
     const tree = generate(answersWith(), opts);
-    expect([...tree.keys()]).toEqual([
+    const skills = [...tree.keys()].filter((p) => p.startsWith('.claude/skills/'));
+    expect(skills.filter((p) => p.endsWith('/SKILL.md')).length).toBeGreaterThanOrEqual(9);
+    expect([...tree.keys()].filter((p) => !skills.includes(p))).toEqual([
       '.adr-dir',
       MANIFEST_PATH,
       '.claude/agents/backend-staff.md',
@@ -68,8 +70,9 @@ describe('generate', () => {
   });
 
   it('leaves out the docs the answers turn off', () => {
-    const tree = generate(answersWith({ outputs: { docs: { adr: false, runbook: false, testStrategy: false } } }), opts);
+    const tree = generate(answersWith({ outputs: { skills: false, docs: { adr: false, runbook: false, testStrategy: false } } }), opts);
     expect([...tree.keys()]).toEqual([MANIFEST_PATH, '.claude/agents/backend-staff.md']);
+    expect(tree.get('.claude/agents/backend-staff.md')).not.toContain('## Skills');
     expect(tree.get('.claude/agents/backend-staff.md')).not.toContain('## Docs you keep alive');
   });
 

@@ -5,8 +5,9 @@
 import type { Answers } from './answers/schema.js';
 import { adrDocsNaming, buildContext } from './render/context.js';
 import { library as builtInLibrary, type Library } from './library/index.js';
-import { renderSections } from './formats/agent-body.js';
-import { AGENT_FORMAT_REGISTRY, fullAgentPath } from './formats/registry.js';
+import { composeCore } from './formats/core.js';
+import { AGENT_FORMAT_REGISTRY } from './formats/registry.js';
+import { renderSkill, selectSkills, skillDirs, skillFiles, skillIndex, skillsDirFor, CLAUDE_SKILLS_DIR } from './skills/index.js';
 import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './docs/adr.js';
 import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
 import { renderRunbook } from './docs/runbook.js';
@@ -44,12 +45,17 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   const context = { ...built, docs: { ...built.docs, ...adrDocsNaming(adrs.naming) } };
   const files: Array<[string, string]> = [];
 
-  // One composed content, rendered once; each format (formats/registry.ts) lays it out its own way.
-  const formatInput = { context, lib, sections: renderSections(context, lib), fullAgentPath: fullAgentPath(answers), existingAgentsMd: options.agentsMd ?? null };
+  // Skills first: the core indexes them. Each is written where the chosen tools read skills.
+  const skills = selectSkills(answers, lib).map((skill) => renderSkill(skill, context, lib));
+  // One composed core, rendered once; each format (formats/registry.ts) lays it out its own way,
+  // naming the skills in the folder its tool reads.
+  const core = composeCore({ ...context, skills: skillIndex(skills, CLAUDE_SKILLS_DIR) }, lib);
   for (const id of new Set(answers.outputs.formats)) {
     const format = AGENT_FORMAT_REGISTRY[id];
-    files.push([format.path(answers), format.render(formatInput)]);
+    const formatContext = { ...core.context, skills: skillIndex(skills, skillsDirFor(id, answers.outputs.formats)) };
+    files.push([format.path(answers), format.render({ context: formatContext, lib, sections: core.sections, existingAgentsMd: options.agentsMd ?? null })]);
   }
+  files.push(...skillFiles(skills, skillDirs(answers.outputs.formats)));
 
   if (answers.outputs.docs.adr) {
     const records = [

@@ -130,6 +130,8 @@ export const AnswersSchema = z.strictObject({
   outputs: z
     .strictObject({
       formats: z.array(z.enum(AGENT_FORMATS)).min(1, 'outputs.formats needs at least one format').default(['claude']),
+      /** Write the task skills (SKILL.md + references/) where the chosen tools read them. */
+      skills: z.boolean().default(true),
       docs: z
         .strictObject({
           adr: z.boolean().default(true),

@@ -1,5 +1,7 @@
 /** Claude Code subagent: .claude/agents/<name>.md, YAML frontmatter + the system prompt. */
 import type { Library } from '../library/index.js';
+import type { Facet } from '../library/schema.js';
+import { prose } from '../render/prose.js';
 import type { RenderContext } from '../render/context.js';
 import { renderTemplate } from '../render/handlebars.js';
 import { frontmatter } from '../render/yaml.js';
@@ -7,10 +9,39 @@ import { layout, renderAgentBody, renderSections, type Section } from './agent-b
 import type { AgentFormat } from './format.js';
 import { outputPaths } from '../paths.js';
 
+type Example = NonNullable<Facet['example']>;
+
+/** When no chosen API style carries an example of its own. */
+const API_EXAMPLE: Example = {
+  context: 'A new capability has to be added to the service.',
+  user: 'We need to let customers export their order history as CSV',
+  task: 'design the endpoint, the data access and the limits before we write code',
+  why: 'New API surface with data-access and load implications is design work.',
+};
+
+/**
+ * The description's <example> blocks, from the answers: the chosen API style's, the first
+ * datastore's and the first broker's, in the words their users use (consumer lag for Kafka, queue
+ * depth for RabbitMQ), then a compliance regime's or a review of resilience code in the stack's
+ * language. Two to four, as Claude Code's convention asks.
+ */
+export function descriptionExamples(context: RenderContext): Example[] {
+  const first = (facets: readonly Facet[] | undefined) => (facets ?? []).find((f) => f.example)?.example;
+  const languages = prose((context.stack.languages ?? []).map((f) => f.name));
+  const review: Example = {
+    context: 'Code is ready for review.',
+    user: `Can you review my retry logic for the payment client${languages ? ` (${languages})` : ''} before I merge?`,
+    task: 'review it for correctness, idempotency, timeouts and failure handling',
+    why: 'Resilience code needs an eye for failure modes.',
+  };
+  const examples = [first(context.stack.apiStyles) ?? API_EXAMPLE, first(context.stack.datastores), first(context.stack.messaging), first(context.stack.compliance) ?? review];
+  return examples.filter((e): e is Example => Boolean(e));
+}
+
 /** "Use this agent when…" with <example> blocks, unless the user wrote their own description. */
 export function agentDescription(context: RenderContext, lib: Library): string {
   if (context.answers.agent.description.trim()) return context.answers.agent.description;
-  return renderTemplate(layout(lib, 'claude-description'), context).trim().replace(/\n{3,}/g, '\n\n');
+  return renderTemplate(layout(lib, 'claude-description'), { ...context, examples: descriptionExamples(context) }).trim().replace(/\n{3,}/g, '\n\n');
 }
 
 /**

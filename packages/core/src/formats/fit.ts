@@ -1,5 +1,9 @@
-/** Rendering a Markdown agent inside a tool's size limit: the whole agent, else a condensed one that fits. */
-import { renderLayout, renderToFit } from './agent-body.js';
+/**
+ * Rendering a Markdown agent for a tool with a size limit. The core is held to 12,000 characters
+ * (formats/core.ts), so it fits every tool's limit as it is; a file still over the limit (AGENTS.md
+ * with a long text of the user's around the block) is refused with the figures, never cut.
+ */
+import { renderLayout } from './agent-body.js';
 import { measure, NARROW_ADVICE, tooLargeError, type AgentFormat, type FormatInput } from './format.js';
 
 export interface FitOptions {
@@ -15,18 +19,16 @@ export interface FitOptions {
 }
 
 export function renderFitted(format: AgentFormat, input: FormatInput, options: FitOptions): string {
-  const limit = format.limit;
-  // The frontmatter does not change while the body is fitted: render it once.
   const head = format.frontmatter ? `${format.frontmatter(input.context, input.lib)}\n` : '';
   const wrap = options.wrap ?? ((body: string) => head + body);
   const adjust = options.adjust ?? ((body: string) => body);
-  const render = (sections: Parameters<typeof renderLayout>[3], condensed: boolean) =>
-    adjust(renderLayout(input.context, input.lib, options.layout, sections, condensed ? { fullPath: input.fullAgentPath } : false));
-  const part = (body: string) => (options.measured ?? ((_b: string, file: string) => file))(body, wrap(body));
-  if (!limit) return wrap(render(input.sections, false));
-  const fitted = renderToFit(render, input.sections, (body) => measure(part(body), limit.unit) <= limit.max);
-  if (!fitted.fits) {
-    throw tooLargeError(format, format.path(input.context.answers), measure(part(fitted.text), limit.unit), options.advice ?? NARROW_ADVICE);
+  const body = adjust(renderLayout(input.context, input.lib, options.layout, input.sections));
+  const file = wrap(body);
+  const limit = format.limit;
+  if (limit) {
+    const size = measure((options.measured ?? ((_b: string, f: string) => f))(body, file), limit.unit);
+    if (size > limit.max) throw tooLargeError(format, format.path(input.context.answers), size, options.advice ?? NARROW_ADVICE);
   }
-  return wrap(fitted.text);
+  return file;
 }
+

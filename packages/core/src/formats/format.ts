@@ -12,8 +12,6 @@ export interface FormatInput {
   lib: Library;
   /** The competency sections, rendered once for every format. */
   sections: readonly Section[];
-  /** Where the whole agent is written when a condensed format points to it (null: nowhere). */
-  fullAgentPath: string | null;
   /** The target's current root AGENTS.md, or null when there is none. */
   existingAgentsMd: string | null;
 }
@@ -36,7 +34,7 @@ export interface AgentFormat {
   render(input: FormatInput): string;
   /** The YAML frontmatter block the format writes above the body (Markdown formats that have one). */
   frontmatter?: (context: RenderContext, lib: Library) => string;
-  /** Present when the tool caps the file; the format then renders a condensed agent that fits. */
+  /** Present when the tool caps the file; a file over it is refused (the core itself always fits). */
   limit?: SizeLimit;
 }
 
@@ -49,11 +47,11 @@ export function measure(text: string, unit: SizeLimit['unit']): number {
   return text.length;
 }
 
-/** The one-line error when even the most condensed agent exceeds a tool's limit. */
+/** The one-line error when a file exceeds its tool's limit. */
 export function tooLargeError(format: AgentFormat, path: string, size: number, advice: string): InputError {
   const limit = format.limit!;
   return new InputError(
-    `${path} would be ${size.toLocaleString('en-US')} ${limit.unit} even with the agent condensed; ${limit.source} allows ${limit.max.toLocaleString('en-US')} for ${limit.what}.`,
+    `${path} would be ${size.toLocaleString('en-US')} ${limit.unit}; ${limit.source} allows ${limit.max.toLocaleString('en-US')} for ${limit.what}.`,
     advice,
   );
 }

@@ -134,28 +134,15 @@ describe('format data', () => {
   });
 });
 
-describe('condensed renderings', () => {
-  it('points a condensed agent at the whole one when a whole format is written, and says nothing otherwise', () => {
-    const both = generate(answersWith({ outputs: { formats: ['windsurf', 'claude'] } }), opts).get('.windsurf/rules/backend-staff.md')!;
-    expect(both).toContain('This is the condensed form of the agent');
-    expect(both).toContain('is in `.claude/agents/backend-staff.md`');
-    const alone = generate(answersWith({ outputs: { formats: ['windsurf'] } }), opts).get('.windsurf/rules/backend-staff.md')!;
-    expect(alone).toContain('This is the condensed form of the agent');
-    expect(alone).not.toContain('.claude/agents');
-  });
-
-  it('keeps every section title and the docs in the condensed form', () => {
-    const tree = generate(answersWith({ outputs: { formats: ['claude', 'windsurf'] } }), opts);
-    const whole = tree.get('.claude/agents/backend-staff.md')!;
-    const condensed = tree.get('.windsurf/rules/backend-staff.md')!;
+describe('size-limited formats', () => {
+  it('carry the whole core, the same sections as the Claude Code agent', () => {
+    const tree = generate(answersWith({ outputs: { formats: ['claude', 'windsurf', 'cursor', 'copilot'] } }), opts);
     const titles = (text: string) => text.split('\n').filter((l) => l.startsWith('## '));
-    expect(titles(condensed)).toEqual(titles(whole));
-    expect(condensed.length).toBeLessThan(whole.length / 3);
-  });
-
-  it('renders the whole agent where it fits, e.g. a narrow focus in Copilot', () => {
-    const file = generate(answersWith({ focus: ['api'], outputs: { formats: ['copilot'] } }), opts).get('.github/agents/backend-staff.agent.md')!;
-    expect(file).not.toContain('condensed form');
+    const whole = titles(tree.get('.claude/agents/backend-staff.md')!);
+    for (const path of ['.windsurf/rules/backend-staff.md', '.cursor/rules/backend-staff.mdc', '.github/agents/backend-staff.agent.md']) {
+      expect(titles(tree.get(path)!), path).toEqual(whole);
+      expect(tree.get(path)!, path).not.toContain('condensed');
+    }
   });
 
   it('is deterministic', () => {
@@ -163,11 +150,11 @@ describe('condensed renderings', () => {
     expect([...generate(answers, opts)]).toEqual([...generate(structuredClone(answers), opts)]);
   });
 
-  it('fails with one line when even the condensed agent cannot fit next to the user text in AGENTS.md', () => {
+  it('fails with one line when the agent cannot fit next to the user text in AGENTS.md', () => {
     const agentsMd = `# Ours\n\n${'We keep our own long notes here. '.repeat(1000)}\n`;
     const run = () => generate(answersWith({ outputs: { formats: ['agents-md'] } }), { ...opts, agentsMd });
     expect(run).toThrow(InputError);
-    expect(run).toThrow(/^AGENTS\.md would be [\d,]+ bytes even with the agent condensed; Codex \(project_doc_max_bytes, 32 KiB\) allows 32,768 for AGENTS\.md, your text included\. Shorten your own text/);
+    expect(run).toThrow(/^AGENTS\.md would be [\d,]+ bytes; Codex \(project_doc_max_bytes, 32 KiB\) allows 32,768 for AGENTS\.md, your text included\. Shorten your own text/);
     expect(() => run()).not.toThrow(/\n/);
   });
 });

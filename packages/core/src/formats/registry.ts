@@ -1,5 +1,4 @@
 /** Every agent format, by its id in outputs.formats. The generator looks formats up here. */
-import type { Answers } from '../answers/schema.js';
 import { agentsMdFormat } from './agents-md.js';
 import { claudeFormat } from './claude.js';
 import { codexFormat } from './codex.js';
@@ -23,12 +22,3 @@ export const AGENT_FORMAT_REGISTRY: Readonly<Record<AgentFormatId, AgentFormat>>
   orchestration: orchestrationFormat,
   plain: plainFormat,
 };
-
-/** Formats that always carry the whole agent, in the order a condensed one prefers to point at. */
-const WHOLE_AGENT_FORMATS: readonly AgentFormatId[] = ['claude', 'plain', 'orchestration', 'opencode', 'gemini'];
-
-/** Where a condensed format can send its reader for the whole agent, if any chosen format has it. */
-export function fullAgentPath(answers: Answers): string | null {
-  const id = WHOLE_AGENT_FORMATS.find((f) => answers.outputs.formats.includes(f));
-  return id ? AGENT_FORMAT_REGISTRY[id].path(answers) : null;
-}

@@ -1,6 +1,6 @@
 import * as generated from './library.generated.js';
 import type { TemplateSpec } from './library.generated.js';
-import type { BlockMeta, Facet, FacetKind, Preset } from './schema.js';
+import type { BlockMeta, Facet, FacetKind, Preset, SkillMeta } from './schema.js';
 import { FACET_KINDS } from './schema.js';
 
 export type { TemplateSpec };
@@ -9,9 +9,18 @@ export interface Block {
   template: TemplateSpec;
 }
 
+/** A skill template: its body, its description and its line in the core's index, each compiled. */
+export interface Skill {
+  meta: SkillMeta;
+  template: TemplateSpec;
+  description: TemplateSpec;
+  index: TemplateSpec;
+}
+
 /** The compiled library: everything the templates/ folder held at build time. */
 export interface Library {
   blocks: readonly Block[];
+  skills: readonly Skill[];
   facets: readonly Facet[];
   presets: readonly Preset[];
   layouts: Readonly<Record<string, TemplateSpec>>;

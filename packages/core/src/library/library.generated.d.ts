@@ -1,5 +1,5 @@
 // Types of the module that build/build-library.ts generates from templates/.
-import type { BlockMeta, Facet, Preset } from './schema.js';
+import type { BlockMeta, Facet, Preset, SkillMeta } from './schema.js';
 
 /** A Handlebars template precompiled at build time (opaque to TypeScript). */
 export type TemplateSpec = { readonly __handlebarsSpec: unique symbol };
@@ -10,3 +10,4 @@ export declare const blocks: ReadonlyArray<{ meta: BlockMeta; template: Template
 export declare const partials: Readonly<Record<string, TemplateSpec>>;
 export declare const layouts: Readonly<Record<string, TemplateSpec>>;
 export declare const docs: Readonly<Record<string, TemplateSpec>>;
+export declare const skills: ReadonlyArray<{ meta: SkillMeta; template: TemplateSpec; description: TemplateSpec; index: TemplateSpec }>;

@@ -82,6 +82,24 @@ export const BlockMetaSchema = z.strictObject({
 });
 export type BlockMeta = z.infer<typeof BlockMetaSchema>;
 
+/**
+ * Frontmatter of a skill (templates/skills/<name>.md): one task a backend engineer does, written as
+ * `<skills-dir>/<name>/SKILL.md` with a `references/<facet>.md` beside it for every chosen facet of
+ * the kinds listed in `references`. `description` (when a tool should load it) and `index` (the
+ * core's line on when to read it) are Handlebars strings compiled like the body.
+ */
+export const SkillMetaSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'skill names are lowercase words joined by single hyphens').max(64),
+  area: z.enum(AREAS),
+  order: z.number().int().min(0).max(9999),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+  when: ConditionSchema.optional(),
+  references: z.array(z.enum(FACET_KINDS)).default([]),
+  description: text,
+  index: text,
+});
+export type SkillMeta = z.infer<typeof SkillMetaSchema>;
+
 const Alert = z.strictObject({
   name: text,
   meaning: text,
@@ -141,6 +159,8 @@ export const FacetSchema = z.strictObject({
     })
     .default({ tools: [], notes: [] }),
   sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+  /** How a user of this technology asks for help, in their words, for the agent's description examples. */
+  example: z.strictObject({ context: text, user: text, task: text, why: text }).optional(),
 });
 export type Facet = z.infer<typeof FacetSchema>;
 

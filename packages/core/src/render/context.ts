@@ -29,18 +29,6 @@ const KIND_FLAG: Record<FacetKind, string> = {
   compliance: 'compliance',
 };
 
-/**
- * How much of each facet the agent carries. A system prompt that lists every practice of twenty
- * technologies drowns the advice that matters, so bigger stacks get each facet's leading items only
- * (facets list their practices and pitfalls most important first). Documents use whole facets.
- */
-export function facetBudget(technologies: number): { practices: number; pitfalls: number } {
-  if (technologies <= 4) return { practices: 6, pitfalls: 3 };
-  if (technologies <= 8) return { practices: 5, pitfalls: 2 };
-  if (technologies <= 12) return { practices: 4, pitfalls: 2 };
-  return { practices: 3, pitfalls: 1 };
-}
-
 const TEST_LEVELS = [
   ['unit', 'Unit'],
   ['integration', 'Integration'],
@@ -65,6 +53,8 @@ export interface RenderContext {
   /** Test tools of the chosen stack by level, names only, without repeats. */
   testTools: Array<{ level: string; label: string; tools: string[] }>;
   collaboration: Answers['collaboration'];
+  /** The skills index of the core: each skill's path and when to read it (empty until skills render). */
+  skills: Array<{ name: string; path: string; index: string }>;
   docs: {
     adr: boolean;
     adrDir: string;
@@ -105,12 +95,6 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     for (const f of facets) has[f.id] = true;
   }
 
-  // Trim practices and pitfalls to the budget for the stack's size (see facetBudget).
-  const budget = facetBudget(all.filter((f) => f.kind !== 'api' && f.kind !== 'compliance').length);
-  const trim = (f: Facet): Facet => ({ ...f, practices: f.practices.slice(0, budget.practices), pitfalls: f.pitfalls.slice(0, budget.pitfalls) });
-  for (const key of Object.keys(stack)) stack[key] = stack[key]!.map(trim);
-  const trimmedAll = all.map(trim);
-
   const testTools = TEST_LEVELS.map(([level, label]) => ({
     level,
     label,
@@ -130,7 +114,8 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
       years: answers.agent.yearsOfExperience,
     },
     service: { ...answers.service, teamOrPlaceholder: answers.service.team || '{owning-team}' },
-    stack: Object.assign(stack, { all: trimmedAll }),
+    stack: Object.assign(stack, { all }),
+    skills: [],
     testTools,
     stackSummary: stackSummary(stack),
     has,

@@ -158,6 +158,7 @@ describe('askAnswers: precedence', () => {
       step('confirm', /Keep these collaborators/),
       step('confirm', /Keep these outputs/, () => false),
       step('checkbox', /Agent formats/),
+      step('confirm', /Write task skills/),
       step('confirm', /Write ADRs/, () => false),
       step('confirm', /Write a runbook/),
       step('confirm', /Write a test strategy/),
@@ -214,6 +215,7 @@ describe('askAnswers: validation at the prompt', () => {
         expect((c.validate as (v: unknown[]) => true | string)([])).toBe('outputs.formats needs at least one format');
         return ['claude'];
       }),
+      step('confirm', /Write task skills/),
       step('confirm', /Write ADRs/),
       step('confirm', /Write a runbook/),
       step('confirm', /Write a test strategy/),
