@@ -52,6 +52,13 @@ describe('core size', () => {
     for (const [path, content] of agentFiles(answers)) expect(content.length, path).toBeLessThanOrEqual(CORE_MAX_CHARACTERS);
   });
 
+  it('a long description of the user\'s still leaves every file within 12,000 characters (Windsurf refuses more)', () => {
+    for (const description of ['Short.', 'Owns the ledger. '.repeat(180)]) {
+      const answers = resolved({ agent: { description }, outputs: { formats: [...AGENT_FORMATS] } });
+      for (const [path, content] of agentFiles(answers)) expect(content.length, path).toBeLessThanOrEqual(CORE_MAX_CHARACTERS);
+    }
+  });
+
   it('the matrix covers every language, datastore, broker and cloud', () => {
     const all = matrix().flatMap((m) => Object.values(m.answers.stack).flat());
     for (const f of library.facets.filter((x) => ['language', 'datastore', 'messaging', 'cloud'].includes(x.kind))) expect(all, f.id).toContain(f.id);

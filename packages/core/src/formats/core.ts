@@ -1,15 +1,14 @@
 /**
  * The core: the one file each tool loads on every invocation, held to CORE_MAX_CHARACTERS for any
  * answers. Everything in it is fixed by the answers except how many of each technology's leading
- * practices and pitfalls it carries; that number is the largest that keeps the Claude Code file
- * (frontmatter and body, the longest of the formats) within the limit. The rest of each facet is in
- * the skills' references.
+ * practices and pitfalls it carries; that number is the largest that keeps every chosen format's
+ * file within the limit. The rest of each facet is in the skills' references.
  */
 import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';
 import { budgetFacets, budgetStack, coreItemCount } from '../render/budget.js';
-import { renderSections, type Section } from './agent-body.js';
-import { renderClaudeAgent } from './claude.js';
+import { renderAgentBody, renderSections, type Section } from './agent-body.js';
+import { AGENT_FORMAT_REGISTRY } from './registry.js';
 
 export const CORE_MAX_CHARACTERS = 12_000;
 
@@ -25,7 +24,22 @@ export function composeCore(context: RenderContext, lib: Library): Core {
     const core = { ...context, stack: budgetStack(context.stack, budgetFacets(all, items)) };
     return { context: core, sections: renderSections(core, lib) };
   };
-  const fits = (core: Core) => renderClaudeAgent(core.context, lib, core.sections).length <= CORE_MAX_CHARACTERS;
+  const body = (core: Core) => renderAgentBody(core.context, lib, core.sections).length;
+
+  // What each format adds around the body (frontmatter, title lines, markers) does not depend on
+  // how many rules the body carries: measure it once, on the smallest core.
+  const smallest = at(0);
+  let wrapper = 0;
+  for (const id of new Set(context.answers.outputs.formats)) {
+    try {
+      const file = AGENT_FORMAT_REGISTRY[id].render({ context: smallest.context, lib, sections: smallest.sections, existingAgentsMd: null });
+      wrapper = Math.max(wrapper, file.length - body(smallest));
+    } catch {
+      // Even the smallest core is over this tool's limit: its render reports that itself later.
+    }
+  }
+  const fits = (core: Core) => body(core) + wrapper <= CORE_MAX_CHARACTERS;
+
   let high = coreItemCount(all);
   const whole = at(high);
   if (fits(whole)) return whole;
@@ -37,5 +51,5 @@ export function composeCore(context: RenderContext, lib: Library): Core {
     if (fits(at(mid))) low = mid;
     else high = mid - 1;
   }
-  return at(low);
+  return low === 0 ? smallest : at(low);
 }

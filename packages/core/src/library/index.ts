@@ -1,6 +1,6 @@
 import * as generated from './library.generated.js';
 import type { TemplateSpec } from './library.generated.js';
-import type { BlockMeta, Facet, FacetKind, Preset, SkillMeta } from './schema.js';
+import type { BlockMeta, FacetDefinition, FacetKind, Preset, SkillMeta } from './schema.js';
 import { FACET_KINDS } from './schema.js';
 
 export type { TemplateSpec };
@@ -21,7 +21,7 @@ export interface Skill {
 export interface Library {
   blocks: readonly Block[];
   skills: readonly Skill[];
-  facets: readonly Facet[];
+  facets: readonly FacetDefinition[];
   presets: readonly Preset[];
   layouts: Readonly<Record<string, TemplateSpec>>;
   /** Shared pieces of layouts, used as {{> name}}. */
@@ -31,12 +31,12 @@ export interface Library {
 
 export const library: Library = generated;
 
-export function facetsOfKind(lib: Library, kind: FacetKind): Facet[] {
+export function facetsOfKind(lib: Library, kind: FacetKind): FacetDefinition[] {
   return lib.facets.filter((f) => f.kind === kind);
 }
 
 /** Finds a facet of a kind by id or alias (case-insensitive). */
-export function findFacet(lib: Library, kind: FacetKind, idOrAlias: string): Facet | undefined {
+export function findFacet(lib: Library, kind: FacetKind, idOrAlias: string): FacetDefinition | undefined {
   const key = idOrAlias.trim().toLowerCase();
   return lib.facets.find((f) => f.kind === kind && (f.id === key || f.aliases.includes(key)));
 }
