@@ -175,7 +175,7 @@ describe('detectRepo: single-service repositories', () => {
     });
     expect(evidenceOf(d, 'typescript')).toEqual(['tsconfig.json: TypeScript compiler configuration', 'Dockerfile: FROM node:20-alpine', 'package.json: devDependency typescript (weak)']);
     expect(evidenceOf(d, 'nestjs')).toEqual(['package.json: dependency @nestjs/core', 'package.json: dependency @nestjs/graphql']);
-    expect(evidenceOf(d, 'postgresql')).toEqual(['package.json: dependency pg', 'compose.yaml: service postgres: image postgres:16']);
+    expect(evidenceOf(d, 'postgresql')).toEqual(['package.json: dependency pg', 'compose.yaml: service postgres: image postgres:16', 'package.json: devDependency @types/pg (weak)']);
     expect(evidenceOf(d, 'sqs-sns')).toEqual(['package.json: dependency @aws-sdk/client-sqs']);
     expect(evidenceOf(d, 'aws')).toEqual(['package.json: dependency @aws-sdk/client-sqs', 'compose.yaml: service localstack: image localstack/localstack:3']);
     expect(evidenceOf(d, 'graphql')).toEqual(['package.json: dependency @nestjs/graphql', 'src/schema.graphql: GraphQL schema']);

@@ -45,6 +45,8 @@ const PLACEHOLDER_NAMES = new Set(['root', 'monorepo', 'workspace', 'workspace-r
 /** A package whose own name says it is a provider, SDK or types package only wraps a client: it runs no broker. */
 const CLIENT_ONLY = /(^|[-_.])(provider|providers|sdk|types)([-_.]|$)/i;
 
+const TEST_PROJECT = /(^|\/)(tests?|[^/]*\.tests?)(\/|\.[a-z]+proj$)/i;
+
 interface NameSignal {
   name: string;
   short: string;
@@ -68,14 +70,13 @@ export function detectRepo(view: RepoView, lib: Library = builtInLibrary): Detec
   }
   const perScope = new Map<string, Signal[]>();
   for (const [dir, files] of byDir) perScope.set(dir, PACKAGE_DETECTORS.flatMap((detect) => detect({ dir, files, read: repo.read }, lib)));
+  const names = new Map(packageDirs.map((dir) => [dir, packageName(perScope.get(dir)!, dir)]));
+  for (const dir of packageDirs) {
+    if (CLIENT_ONLY.test(names.get(dir)!.short.replace(/([a-z0-9])([A-Z])/g, '$1-$2'))) perScope.set(dir, perScope.get(dir)!.map((s) => (s.type === 'facet' && s.kind === 'messaging' ? weaken(s) : s)));
+  }
   const repositoryWide = REPOSITORY_DETECTORS.flatMap((detect) => detect(repo, lib));
   const all = [...[...perScope.values()].flat(), ...repositoryWide];
   const facets = new Map(lib.facets.map((f) => [f.id, f]));
-
-  const names = new Map(packageDirs.map((dir) => [dir, packageName(perScope.get(dir)!, dir)]));
-  for (const dir of packageDirs) {
-    if (CLIENT_ONLY.test(names.get(dir)!.short)) perScope.set(dir, perScope.get(dir)!.map((s) => (s.type === 'facet' && s.kind === 'messaging' ? weaken(s) : s)));
-  }
   const uses = workspaceUses(packageDirs, perScope, names, layout?.refs ?? new Map());
   const inherited = inheritedSignals(packageDirs, perScope, names, uses);
 
@@ -111,7 +112,9 @@ function nameSignals(signals: readonly Signal[]): NameSignal[] {
 
 /** The name the folder's manifest gives; else the one manifest nearest to it; else the folder's name. */
 function packageName(signals: readonly Signal[], dir: string): NameSignal {
-  const named = nameSignals(signals);
+  const all = nameSignals(signals);
+  // A service folder's test project is not what the service is called.
+  const named = all.filter((n) => !TEST_PROJECT.test(n.evidence.file)).length > 0 ? all.filter((n) => !TEST_PROJECT.test(n.evidence.file)) : all;
   const own = named.find((n) => dirOf(n.evidence.file) === dir);
   if (own) return own;
   const depth = (n: NameSignal) => n.evidence.file.split('/').length;

@@ -98,10 +98,12 @@ export function lookup(lib: Library, keys: Iterable<string>, kinds: readonly Fac
 
 /** A package by its identity in its ecosystem. */
 export function lookupPackage(lib: Library, ecosystem: Ecosystem, id: string, kinds: readonly FacetKind[], evidence: Evidence, weak = false): Signal[] {
-  const keys = packageKeys(ecosystem, id);
-  const name = keys[0]!;
+  const name = packageKeys(ecosystem, id)[0]!;
+  const typed = typedPackage(ecosystem, name);
+  // A type package is known by the package it types ("@types/pg" -> "pg"), but only as weak evidence.
+  const keys = typed ? packageKeys(ecosystem, typed) : packageKeys(ecosystem, id);
   // A type package or an SDK "provider" is a client's shape, not the broker itself.
-  const notBroker = isTypePackage(ecosystem, name) || /(^|[-_.\/:])(provider|providers|types|stubs)([-_.]|$)/.test(localName(ecosystem, name));
+  const notBroker = typed !== undefined || /(^|[-_.\/:])(provider|providers|types|stubs)([-_.]|$)/.test(localName(ecosystem, name));
   const testModule = name.includes('testcontainers');
   const signals = lookup(lib, keys, kinds, evidence, { families: true, weak: weak || notBroker || testModule });
   return notBroker ? signals.filter((s) => !(s.type === 'facet' && s.kind === 'messaging')) : signals;
@@ -115,11 +117,20 @@ function localName(ecosystem: Ecosystem, id: string): string {
   return id;
 }
 
-export function isTypePackage(ecosystem: Ecosystem, name: string): boolean {
-  const id = name.toLowerCase();
-  if (ecosystem === 'npm') return id.startsWith('@types/');
-  if (ecosystem === 'pypi') return id.startsWith('types-') || id.endsWith('-stubs') || id.startsWith('mypy-boto3') || id === 'boto3-stubs';
-  return false;
+export const isTypePackage = (ecosystem: Ecosystem, name: string): boolean => typedPackage(ecosystem, name.toLowerCase()) !== undefined;
+
+/** The package a type package types: "@types/pg" -> "pg", "@types/babel__core" -> "@babel/core", "types-redis" -> "redis". */
+function typedPackage(ecosystem: Ecosystem, id: string): string | undefined {
+  if (ecosystem === 'npm' && id.startsWith('@types/')) {
+    const name = id.slice('@types/'.length);
+    return name.includes('__') ? `@${name.replace('__', '/')}` : name;
+  }
+  if (ecosystem === 'pypi') {
+    if (id.startsWith('types-')) return id.slice('types-'.length);
+    if (id.endsWith('-stubs')) return id.slice(0, -'-stubs'.length);
+    if (id.startsWith('mypy-boto3')) return 'boto3';
+  }
+  return undefined;
 }
 
 /** Wrapper packages named after what they wrap: "Aspire.Hosting.Redis", "Aspire.StackExchange.Redis". */

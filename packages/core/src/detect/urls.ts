@@ -60,6 +60,7 @@ export function urlSignals(lib: Library, file: string, lines: Iterable<string>, 
     const found: Array<[index: number, scheme: string, key: string]> = [];
     for (const m of line.matchAll(URL)) {
       const scheme = m[1]!.toLowerCase();
+      if (line.slice(Math.max(0, m.index - 5), m.index).toLowerCase() === 'jdbc:') continue;
       if (SCHEMES[scheme]) found.push([m.index, `${scheme}://`, SCHEMES[scheme]]);
     }
     for (const m of line.matchAll(JDBC_URL)) {
