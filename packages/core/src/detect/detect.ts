@@ -5,7 +5,7 @@
  * the findings, keeping weak evidence (dev/test-only) from setting answers on its own.
  */
 import { library as builtInLibrary, type Library } from '../library/index.js';
-import { FACET_KINDS, type Facet, type FacetKind } from '../library/schema.js';
+import { FACET_KINDS, type FacetKind } from '../library/schema.js';
 import { toSlug } from '../answers/schema.js';
 import type { RepoView } from '../repo-view.js';
 import type { Detection, Evidence, Finding, PackageDetection, Unsupported, CiSystem, ExistingAgent } from './types.js';
@@ -144,22 +144,26 @@ function serviceName(signals: readonly Signal[]): { name: string; evidence: Evid
 
 /** Which workspace packages each package depends on (by package name, build-tool reference or folder). */
 function workspaceUses(dirs: readonly string[], perScope: Map<string, Signal[]>, names: Map<string, NameSignal>, refs: Map<string, string>): Map<string, string[]> {
+  // Names resolve within one ecosystem: a Python "emails" is not the npm package "emails".
   const byName = new Map<string, string>();
   for (const dir of dirs) {
     const n = names.get(dir)!;
-    if (n.evidence.detail === 'folder name') continue;
-    byName.set(n.name.toLowerCase(), dir);
-    // Python names compare normalised; a Maven module is also depended on as group:artifact.
-    byName.set(n.name.toLowerCase().replace(/[-_.]+/g, '-'), dir);
+    const eco = ecosystemOf(n.evidence.file);
+    if (n.evidence.detail === 'folder name' || !eco) continue;
+    byName.set(`${eco} ${n.name.toLowerCase()}`, dir);
+    // Python names compare normalised.
+    byName.set(`${eco} ${n.name.toLowerCase().replace(/[-_.]+/g, '-')}`, dir);
   }
-  for (const [ref, dir] of refs) byName.set(ref.toLowerCase(), dir);
+  for (const [ref, dir] of refs) byName.set(`jvm ${ref.toLowerCase()}`, dir);
   const known = new Set(dirs);
   const out = new Map<string, string[]>();
   for (const dir of dirs) {
     const found = new Set<string>();
     for (const s of perScope.get(dir)!) {
       if (s.type !== 'uses') continue;
-      const target = s.dir !== undefined ? (known.has(s.dir) ? s.dir : undefined) : byName.get(s.name!.toLowerCase()) ?? byName.get(s.name!.toLowerCase().replace(/[-_.]+/g, '-'));
+      const eco = ecosystemOf(s.evidence.file);
+      const name = s.name?.toLowerCase() ?? '';
+      const target = s.dir !== undefined ? (known.has(s.dir) ? s.dir : undefined) : byName.get(`${eco} ${name}`) ?? byName.get(`${eco} ${name.replace(/[-_.]+/g, '-')}`);
       if (target !== undefined && target !== dir) found.add(target);
     }
     out.set(dir, [...found].sort());
@@ -189,6 +193,18 @@ function inheritedSignals(dirs: readonly string[], perScope: Map<string, Signal[
   return out;
 }
 
+/** Which package ecosystem a manifest belongs to, so names resolve within it. */
+function ecosystemOf(file: string): string | undefined {
+  const name = base(file);
+  if (name === 'package.json') return 'npm';
+  if (name === 'pyproject.toml' || name === 'Pipfile' || /\.(txt|in)$/.test(name)) return 'python';
+  if (name === 'go.mod') return 'go';
+  if (name === 'pom.xml' || name.startsWith('build.gradle') || name.startsWith('settings.gradle')) return 'jvm';
+  if (name === 'Cargo.toml') return 'cargo';
+  if (name.endsWith('proj')) return 'dotnet';
+  return undefined;
+}
+
 function addEvidence(list: Evidence[], evidence: Evidence): void {
   const same = list.find((e) => e.file === evidence.file && e.detail === evidence.detail);
   if (!same) list.push(evidence);
@@ -199,7 +215,7 @@ function addEvidence(list: Evidence[], evidence: Evidence): void {
  * Facet signals grouped into findings: kinds in the library's order, then the best-evidenced first.
  * A finding with only weak evidence goes to `weak`: shown, never answered.
  */
-function gather(signals: readonly Signal[], facets: Map<string, Facet>, lib: Library): { findings: Finding[]; weak: Finding[] } {
+function gather(signals: readonly Signal[], facets: Map<string, Library['facets'][number]>, lib: Library): { findings: Finding[]; weak: Finding[] } {
   const byId = new Map<string, Finding>();
   for (const signal of signals) {
     if (signal.type !== 'facet') continue;

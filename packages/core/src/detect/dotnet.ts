@@ -19,10 +19,13 @@ function references(project: Record<string, unknown>, element: string): Array<{ 
   return out;
 }
 
-/** A test project (Microsoft.NET.Test.Sdk or IsTestProject) only tests; its packages are weak evidence. */
-function isTestProject(project: Record<string, unknown>, packages: readonly string[]): boolean {
+const TEST_PACKAGES = new Set(['microsoft.net.test.sdk', 'xunit', 'xunit.v3', 'nunit', 'mstest.testframework', 'mstest']);
+const TEST_SDK = /^(mstest\.sdk|xunit\.|nunit\.)/i;
+
+/** A test project (a test SDK or framework, IsTestProject, a "*.Tests" name) only tests; its packages are weak evidence. */
+function isTestProject(file: string, project: Record<string, unknown>, packages: readonly string[]): boolean {
   const flag = asArray(project.PropertyGroup).some((g) => isObject(g) && str(g.IsTestProject)?.toLowerCase() === 'true');
-  return flag || packages.some((p) => p.toLowerCase() === 'microsoft.net.test.sdk');
+  return flag || TEST_SDK.test(str(project['@Sdk']) ?? '') || packages.some((p) => TEST_PACKAGES.has(p.toLowerCase())) || /[.-](Unit|Functional|Integration|E2E)?Tests?\.csproj$/i.test(base(file));
 }
 
 function isAppHost(project: Record<string, unknown>, packages: readonly string[]): boolean {
@@ -62,7 +65,7 @@ function csproj(scope: Scope, lib: Library, file: string): Signal[] {
   const sdk = str(project['@Sdk']);
   if (sdk) out.push(...lookup(lib, [sdk.toLowerCase()], ALL_KINDS, { file, detail: `Sdk="${sdk}"` }));
   const packages = references(project, 'PackageReference');
-  const test = isTestProject(project, packages.map((p) => p.id));
+  const test = isTestProject(file, project, packages.map((p) => p.id));
   for (const { id, attrs } of packages) {
     // Analyzers and build tools (PrivateAssets="all") never run with the application.
     const tooling = str(attrs['@PrivateAssets'])?.toLowerCase() === 'all';

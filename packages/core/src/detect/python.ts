@@ -106,6 +106,8 @@ export const detectPython: Detector = (scope: Scope, lib) => {
       for (const path of pathDependencies(doc)) out.push({ type: 'uses', dir: resolvePath(dirOf(file), path), evidence: { file, detail: `path dependency ${path}` } });
       if (own && dirOf(file) === scope.dir) out.push({ type: 'name', name: own, short: own, evidence: { file, detail: `name ${own}` } });
     } else if (isRequirementsFile(file)) {
+      // pip-tools compiles requirements.in into a .txt that pins every transitive dependency too.
+      if (file.endsWith('.txt') && scope.files.includes(file.replace(/\.txt$/, '.in'))) continue;
       const text = scope.read(file);
       if (text === undefined) continue;
       const weak = isDevRequirements(file);

@@ -11,19 +11,23 @@ const TEST = /(^|\/)(tests?|__tests__|spec|testdata|fixtures|e2e)\/|\.(test|spec
 const LIKELY = /(controller|route|router|handler|endpoint|api|server|app|main|program|urls|views|resource)/i;
 const MAX_FILES = 200;
 
+/**
+ * A route's path must go past "/": a root handler alone is a health check or a web page more often
+ * than an API.
+ */
 const PATTERNS: ReadonlyArray<[RegExp, string, RegExp]> = [
   // [file test, what it shows, pattern]
   [/\.(ts|mts|js|mjs)$/, 'HTTP controller', /@Controller\s*\(/],
-  [/\.(ts|mts|js|mjs)$/, 'HTTP route', /\b(?:app|router|server|fastify|api|route[rs]?)\s*\.\s*(?:get|post|put|patch|delete)\s*\(\s*['"`]\//],
-  [/\.py$/, 'HTTP route', /@\w+\s*\.\s*(?:get|post|put|patch|delete|route|api_route)\s*\(\s*['"f]/],
+  [/\.(ts|mts|js|mjs)$/, 'HTTP route', /\b(?:app|router|server|fastify|api|route[rs]?)\s*\.\s*(?:get|post|put|patch|delete)\s*\(\s*['"`]\/[\w:{$]/],
+  [/\.py$/, 'HTTP route', /@\w+\s*\.\s*(?:get|post|put|patch|delete|route|api_route)\s*\(\s*f?['"]\/[\w{<]/],
   [/\.py$/, 'HTTP router', /\b(?:APIRouter|APIView|ViewSet|ModelViewSet|GenericAPIView)\b/],
   [/\.(java|kt)$/, 'HTTP controller', /@(?:RestController|GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping)\b/],
   [/\.(java|kt)$/, 'JAX-RS resource', /@Path\s*\(\s*"/],
   [/\.kt$/, 'HTTP route', /\brouting\s*\{/],
   [/\.cs$/, 'HTTP controller', /\[ApiController\]|:\s*ControllerBase\b/],
-  [/\.cs$/, 'HTTP route', /\.Map(?:Get|Post|Put|Patch|Delete|Group)\s*\(\s*"/],
-  [/\.go$/, 'HTTP route', /\.\s*(?:GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\s*\(\s*"\//],
-  [/\.rs$/, 'HTTP route', /\.route\s*\(\s*"\/|#\[(?:get|post|put|patch|delete)\s*\(\s*"\//],
+  [/\.cs$/, 'HTTP route', /\.Map(?:Get|Post|Put|Patch|Delete|Group)\s*\(\s*"\/?[\w{]/],
+  [/\.go$/, 'HTTP route', /\.\s*(?:GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\s*\(\s*"\/[\w{:]/],
+  [/\.rs$/, 'HTTP route', /\.route\s*\(\s*"\/[\w{:]|#\[(?:get|post|put|patch|delete)\s*\(\s*"\/[\w{<]/],
 ];
 
 export const detectRoutes: Detector = (scope) => {

@@ -238,7 +238,8 @@ describe('service folders', () => {
     });
     expect(pkg(d, 'src/cartservice').nameEvidence).toEqual({ file: 'src/cartservice/src/cartservice.csproj', detail: '.NET project cartservice' });
     expect(pkg(d, 'src/loadgenerator').nameEvidence).toEqual({ file: 'src/loadgenerator', detail: 'folder name' });
-    expect(evidenceOf(pkg(d, 'src/frontend'), 'rest')).toEqual(['src/frontend/main.go: HTTP route: r.HandleFunc("/", home)']);
+    // A handler on "/" alone (the cart service's) is a web page or a health check, not an API.
+    expect(evidenceOf(pkg(d, 'src/frontend'), 'rest')).toEqual(['src/frontend/main.go: HTTP route: r.HandleFunc("/api/cart", cart)']);
     expect(evidenceOf(d, 'redis')).toEqual(['kubernetes-manifests/redis.yaml: Deployment container image redis:alpine', 'src/cartservice/src/cartservice.csproj: package Microsoft.Extensions.Caching.StackExchangeRedis']);
     expect(uncovered(d.unsupported)).toEqual({ 'Cloud Spanner': ['src/cartservice/src/cartservice.csproj: package Google.Cloud.Spanner.Data'] });
   });
@@ -317,5 +318,32 @@ describe('weak evidence never sets an answer on its own', () => {
       for (const f of d.findings) expect(f.evidence.some((e) => !e.weak), `${name} ${f.id}`).toBe(true);
       for (const f of d.weak) expect(answered, `${name} ${f.id}`).not.toContain(f.id);
     }
+  });
+});
+
+describe('workspace edge cases', () => {
+  it('resolves workspace dependencies within one ecosystem: Python "emails" is not the npm package "emails"', () => {
+    const d = detectRepo(viewFromObject({
+      'package.json': JSON.stringify({ name: 'site', workspaces: ['packages/*'] }),
+      'packages/emails/package.json': JSON.stringify({ name: 'emails', dependencies: { redis: '4' } }),
+      'pyproject.toml': '[tool.uv.workspace]\nmembers = ["backend"]\n',
+      'backend/pyproject.toml': '[project]\nname = "app"\ndependencies = ["emails>=0.6", "fastapi"]\n',
+    }));
+    expect(pkg(d, 'backend').uses).toEqual([]);
+    expect(stackOf(pkg(d, 'backend').findings).datastore).toBeUndefined();
+  });
+
+  it('takes a project on a test SDK (MSTest.Sdk) or named *.UnitTests for a test project: its packages are weak', () => {
+    const d = detectRepo(viewFromObject({
+      'Shop.sln': 'Project("{X}") = "A", "A\\A.csproj", "{1}"\nEndProject\nProject("{X}") = "A.UnitTests", "A.UnitTests\\A.UnitTests.csproj", "{2}"\nEndProject\nProject("{X}") = "B", "B\\B.csproj", "{3}"\nEndProject\n',
+      'A/A.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Npgsql" Version="8" /></ItemGroup></Project>',
+      'A.UnitTests/A.UnitTests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="StackExchange.Redis" Version="2" /></ItemGroup></Project>',
+      'B/B.csproj': '<Project Sdk="MSTest.Sdk"><ItemGroup><PackageReference Include="RabbitMQ.Client" Version="6" /></ItemGroup></Project>',
+    }));
+    expect(stackOf(d.findings)).toEqual({ language: ['csharp'], framework: ['aspnet-core'], datastore: ['postgresql'], api: ['rest'] });
+    expect(d.weak.map((f) => line(f.evidence[0]!))).toEqual([
+      'A.UnitTests/A.UnitTests.csproj: test project package StackExchange.Redis (weak)',
+      'B/B.csproj: test project package RabbitMQ.Client (weak)',
+    ]);
   });
 });
