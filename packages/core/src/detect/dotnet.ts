@@ -19,13 +19,13 @@ function references(project: Record<string, unknown>, element: string): Array<{ 
   return out;
 }
 
-const TEST_PACKAGES = new Set(['microsoft.net.test.sdk', 'xunit', 'xunit.v3', 'nunit', 'mstest.testframework', 'mstest']);
+const TEST_PACKAGES = /^(microsoft\.net\.test\.sdk|xunit|xunit\.v3(\..+)?|nunit|mstest|mstest\.testframework)$/;
 const TEST_SDK = /^(mstest\.sdk|xunit\.|nunit\.)/i;
 
 /** A test project (a test SDK or framework, IsTestProject, a "*.Tests" name) only tests; its packages are weak evidence. */
 function isTestProject(file: string, project: Record<string, unknown>, packages: readonly string[]): boolean {
   const flag = asArray(project.PropertyGroup).some((g) => isObject(g) && str(g.IsTestProject)?.toLowerCase() === 'true');
-  return flag || TEST_SDK.test(str(project['@Sdk']) ?? '') || packages.some((p) => TEST_PACKAGES.has(p.toLowerCase())) || /[.-](Unit|Functional|Integration|E2E)?Tests?\.csproj$/i.test(base(file));
+  return flag || TEST_SDK.test(str(project['@Sdk']) ?? '') || packages.some((p) => TEST_PACKAGES.test(p.toLowerCase())) || /[.-](Unit|Functional|Integration|E2E)?Tests?\.csproj$/i.test(base(file));
 }
 
 function isAppHost(project: Record<string, unknown>, packages: readonly string[]): boolean {
