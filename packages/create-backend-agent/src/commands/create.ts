@@ -208,7 +208,7 @@ function doneText(plan: Plan, answers: Answers): string {
   const next = [
     answers.outputs.formats.includes('claude') && `Read ${paths.claudeAgent}: Claude Code loads it from .claude/agents/ (check with /agents).`,
     answers.outputs.docs.runbook && `Fill the {placeholders} listed at the top of ${paths.runbook}.`,
-    'Commit everything, including .backend-agent/manifest.json: it lets re-runs keep your edits.',
+    'Commit everything, including .backend-agent/ (the manifest and the merge bases): it lets re-runs merge your edits.',
   ].filter(Boolean);
   return `${pc.green('Done:')} ${done}.\n\nNext:\n${next.map((n) => `  - ${n}`).join('\n')}`;
 }
