@@ -22,6 +22,8 @@ export interface Environment {
   stdinIsTTY: boolean;
   /** Prompts need a terminal to draw on too; undefined counts as one. */
   stdoutIsTTY?: boolean;
+  /** The terminal's width, when stdout is one: help narrower than 80 columns is rewrapped to it. */
+  columns?: number;
   /** Environment variables: CI and coding agents (never prompted), the package manager that ran us. */
   vars?: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD, read from the clock at the edge. */
