@@ -4,7 +4,7 @@
  */
 import { AnswersSchema, RETIRED_TOOLS, type Answers } from './schema.js';
 import { mergeLayers, getPath, isPlainObject, setPath, type Plain } from './paths.js';
-import { didYouMean } from './closest.js';
+import { didYouMean } from '../closest.js';
 import { InputError, InternalError } from '../errors.js';
 import { catalog, findQuestion } from '../catalog.js';
 import { findFacet, facetsOfKind, type Library } from '../library/index.js';
