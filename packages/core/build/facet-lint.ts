@@ -84,13 +84,22 @@ export const leakKey = (problem: string): string => {
   return match ? `${match[1]} ${match[2]} ${match[3]}` : problem;
 };
 
+/** The summary and trade-offs: the stack ADR only, where naming same-kind technologies compares. */
+function comparisonItems(facet: FacetDefinition): LintItem[] {
+  return [
+    { where: 'summary', text: facet.summary },
+    ...facet.tradeoffs.map((t, i) => (typeof t === 'string' ? { where: `tradeoffs[${i}]`, text: t } : { where: `tradeoffs[${i}]`, text: t.text, when: t.when })),
+  ];
+}
+
 /** Lists every item that names a technology its facet and condition do not bring along. */
 export function lintFacetCombinations(facets: readonly FacetDefinition[], terms: readonly Term[] = []): string[] {
   const byId = new Map(facets.map((f) => [f.id, f]));
   const closure = (id: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(id)) return seen;
     seen.add(id);
-    for (const next of byId.get(id)?.implies ?? []) closure(next, seen);
+    // An implied API style is only a default (an API answer overrides it), so it is not guaranteed.
+    for (const next of byId.get(id)?.implies ?? []) if (byId.get(next)?.kind !== 'api') closure(next, seen);
     return seen;
   };
   // A requirement group is met when some guaranteed clause has every member bringing one of the group.
@@ -107,9 +116,11 @@ export function lintFacetCombinations(facets: readonly FacetDefinition[], terms:
         }
       }
     };
-    for (const item of facetItems(facet)) {
+    for (const item of [...facetItems(facet), ...comparisonItems(facet)]) {
+      // The stack ADR's summary and trade-offs may compare with technologies of the same kind.
+      const compares = item.where === 'summary' || item.where.startsWith('tradeoffs');
       const needs = [
-        ...facets.filter((o) => NAMED_KINDS.has(o.kind) && mentions(item.text, o)).map((o) => ({ name: o.name, groups: [[o.id]] })),
+        ...facets.filter((o) => NAMED_KINDS.has(o.kind) && !(compares && o.kind === facet.kind) && mentions(item.text, o)).map((o) => ({ name: o.name, groups: [[o.id]] })),
         ...terms.filter((t) => t.pattern.test(item.text)).map((t) => ({ name: t.term, groups: t.requires })),
       ];
       check(item.where, item.text, item.when, needs);
