@@ -121,7 +121,9 @@ export function rankChoices(choices: readonly Choice[], answers: Answers, lib: L
   const chosen = new Set(STACK_KINDS.flatMap(([path]) => (getPath(answers, path) as string[] | undefined) ?? []));
   const ranked = choices.map((choice, index) => {
     const facet = lib.facets.find((f) => f.id === choice.value);
-    const needs = (facet?.implies ?? []).map((id) => lib.facets.find((f) => f.id === id)).filter((f) => f !== undefined);
+    // What it runs on (a language, a cloud, a datastore); the API style a web framework implies is a
+    // default it brings, not a requirement.
+    const needs = (facet?.implies ?? []).map((id) => lib.facets.find((f) => f.id === id)).filter((f): f is NonNullable<typeof f> => f !== undefined && f.kind !== 'api');
     const missing = needs.filter((f) => !chosen.has(f.id));
     const rank = needs.length > 0 && missing.length === 0 ? 0 : missing.length === 0 ? 1 : 2;
     const name = missing.length > 0 ? `${choice.name} (needs ${missing.map((f) => f.name).join(', ')})` : choice.name;
