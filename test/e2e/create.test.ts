@@ -7,6 +7,7 @@ import { runCli, snapshot, tempDir, DATE } from '../support/cli.js';
 /** The files a default run writes besides its skills. */
 const DOCS_AND_AGENT = [
   '.adr-dir',
+  '.backend-agent/bases',
   '.backend-agent/manifest.json',
   '.claude/agents/backend-staff.md',
   'docs/adr/0001-record-architecture-decisions.md',
@@ -54,28 +55,29 @@ describe('create-backend-agent (built CLI)', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
-  it('keeps an edited agent and exits 2 when other answers would change it', async () => {
+  it('merges an edited agent with the changes other answers make to it: both kept, exit 0', async () => {
     await runCli([target, '--yes', '--date', DATE]);
     const agentPath = join(target, '.claude/agents/backend-staff.md');
-    const edited = `${await fs.readFile(agentPath, 'utf8')}\nOur team's own rule: never call the billing API synchronously.\n`;
-    await fs.writeFile(agentPath, edited);
-    const before = await snapshot(target);
+    await fs.appendFile(agentPath, "\nOur team's own rule: never call the billing API synchronously.\n");
 
     const result = await runCli([target, '--set', 'agent.seniority=principal']);
-    expect(result.exitCode).toBe(2);
-    expect(result.stdout).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md\s+\(edited since it was generated\)/);
-    expect(result.stdout).toContain('nothing was written');
-    expect(await snapshot(target)).toEqual(before);
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/merged\s+\.claude\/agents\/backend-staff\.md\s+\(your edits kept, new content merged in\)/);
+    const agent = await fs.readFile(agentPath, 'utf8');
+    expect(agent).toContain("Our team's own rule: never call the billing API synchronously.");
+    expect(agent).toContain('# Principal Backend Engineer');
   });
 
-  it('overwrites the edited file with --force', async () => {
+  it('takes the new version of an overlapping edit with --force (the alias of --conflict theirs)', async () => {
     await runCli([target, '--yes', '--date', DATE]);
     const agentPath = join(target, '.claude/agents/backend-staff.md');
-    await fs.appendFile(agentPath, '\nmy edit\n');
+    const original = await fs.readFile(agentPath, 'utf8');
+    const heading = original.split('\n').find((l) => l.startsWith('# '))!;
+    await fs.writeFile(agentPath, original.replace(heading, '# Our own title for the agent'));
     const result = await runCli([target, '--set', 'agent.seniority=principal', '--force']);
     expect(result.exitCode, result.stderr).toBe(0);
     const agent = await fs.readFile(agentPath, 'utf8');
-    expect(agent).not.toContain('my edit');
+    expect(agent).not.toContain('Our own title');
     expect(agent).toContain('# Principal Backend Engineer');
     const rerun = await runCli([target, '--yes']);
     expect(rerun.stdout).toContain('Everything is up to date');
@@ -105,7 +107,7 @@ describe('create-backend-agent (built CLI)', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
-  it('checks for drift with --check: 0 when up to date, 3 when a re-run would change a file, never writing', async () => {
+  it('checks for drift with --check: 0 when up to date or only edited, 3 when a re-run would change a file, never writing', async () => {
     const fresh = await runCli([target, '--check']);
     expect(fresh.exitCode).toBe(3);
     expect(fresh.stdout).toContain('Nothing was generated here yet');
@@ -114,16 +116,23 @@ describe('create-backend-agent (built CLI)', () => {
     await runCli([target, '--yes', '--date', DATE]);
     const clean = await runCli([target, '--check']);
     expect(clean.exitCode, clean.stdout).toBe(0);
-    expect(clean.stdout).toContain(`Up to date: the ${EXPECTED.length} generated files match`);
+    expect(clean.stdout).toContain(`Up to date: the ${EXPECTED.length - 2} generated files hold what this version writes`); // not the manifest and its bases
 
+    // An edit the merge keeps as it is, and a file the user deleted (it stays deleted), are not drift.
     await fs.appendFile(join(target, 'docs/runbooks/orders.md'), '\nOur own note.\n');
     await fs.remove(join(target, 'docs/testing/test-strategy.md'));
     const before = await snapshot(target);
-    const drift = await runCli([target, '--check', '--json']);
+    const edited = await runCli([target, '--check', '--json']);
+    expect(edited.exitCode, edited.stdout).toBe(0);
+    expect(JSON.parse(edited.stdout).drift).toEqual([]);
+
+    // Answers that change the files are.
+    const drift = await runCli([target, '--check', '--json', '--set', 'targets.p99LatencyMs=120']);
     expect(drift.exitCode).toBe(3);
     expect(JSON.parse(drift.stdout).drift).toEqual([
-      { path: 'docs/runbooks/orders.md', action: 'conflict', reason: 'edited' },
-      { path: 'docs/testing/test-strategy.md', action: 'create' },
+      { path: '.claude/agents/backend-staff.md', action: 'update' },
+      { path: 'docs/adr/0002-technology-stack-for-orders.md', action: 'update' },
+      { path: 'docs/runbooks/orders.md', action: 'merged' },
     ]);
     expect(await snapshot(target)).toEqual(before);
   });
@@ -189,7 +198,7 @@ describe('create-backend-agent (built CLI)', () => {
   it('exits 1 at once without a TTY and without answers, naming --yes and --answers', async () => {
     const result = await runCli([target]);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/No answers given and no terminal to prompt in\. Pass --yes .* --answers FILE/);
+    expect(result.stderr).toMatch(/No answers given and no terminal to prompt in\..*Pass --yes .* --answers FILE/);
     expect(await fs.pathExists(target)).toBe(false);
   });
 
@@ -198,7 +207,8 @@ describe('create-backend-agent (built CLI)', () => {
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toMatch(/Usage/);
     expect(help.stdout).toMatch(/130\s+cancelled/);
-    expect(help.stdout).toContain('agent.name');
+    const answers = await runCli(['--help', 'answers']);
+    expect(answers.stdout).toContain('agent.name');
     const version = await runCli(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -52,8 +52,12 @@ const goRepo = detectedAnswers(detectRepo(viewFromObject(REPOS['go-gin'])));
 const detectedLayer: AnswerLayer = { source: 'detected', values: goRepo.values };
 const set = (...expressions: string[]): AnswerLayer[] => expressions.map((e) => ({ source: '--set', values: parseSetFlag(e) }));
 
+const REVIEW_OR_CHANGE = /Review the files to write, or change a step/;
+
 async function run(given: AnswerLayer[], options: { lastRun?: Plain; suggested?: AnswerLayer[] } = {}) {
   const output = capture();
+  // Every run ends at the choice between reviewing and changing a step; tests that go back script it.
+  if (!prompts.script.some((s) => (s as Step).message === REVIEW_OR_CHANGE)) script(step('select', REVIEW_OR_CHANGE));
   const suggested = options.suggested ?? [detectedLayer];
   const layer = await askAnswers(await loadPrompter(), { suggested, given, evidence: goRepo.evidence, lastRun: options.lastRun }, output);
   const { answers } = resolveAnswers([...suggested, ...given, layer], library);
@@ -172,6 +176,60 @@ describe('askAnswers: precedence', () => {
   });
 });
 
+describe('askAnswers: going back and choices that fit', () => {
+  it('goes back to a step, asks it again in full with the answers so far, and keeps the change', async () => {
+    script(step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    script(
+      step('select', REVIEW_OR_CHANGE, () => 'targets'),
+      step('number', /p99 latency/, () => 120),
+      step('number', /Peak throughput/),
+      step('number', /Availability/),
+      step('number', /coverage/, () => 90),
+      step('select', REVIEW_OR_CHANGE, (config) => {
+        const names = (config.choices as Array<{ name: string }>).map((c) => c.name);
+        expect(names).toEqual(['Review the files', 'Change: Name and seniority', 'Change: Stack', 'Change: Focus areas', 'Change: Targets', 'Change: Collaboration', 'Change: Outputs and docs']);
+        return 'review';
+      }),
+    );
+    const { answers } = await run(set('agent.name=ledger-staff'));
+    expect(answers.targets).toMatchObject({ p99LatencyMs: 120, coverage: 90 });
+    expect(answers.agent.name).toBe('ledger-staff');
+    expect(prompts.script).toEqual([]);
+  });
+
+  it('offers the frameworks of the chosen language first and names what the others need', async () => {
+    let frameworks: Array<{ value: string; name: string; checked: boolean }> = [];
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    script(
+      step('confirm', /Keep this stack/, () => false),
+      step('checkbox', /Languages/),
+      step('checkbox', /Frameworks/, (config) => {
+        frameworks = config.choices as typeof frameworks;
+        return accept(config);
+      }),
+      ...['Datastores', 'Messaging', 'Cloud', 'Infrastructure', 'API styles', 'Compliance'].map((m) => step('checkbox', new RegExp(m))),
+      step('checkbox', /Focus areas/),
+      step('confirm', /Keep these targets/),
+      step('confirm', /Keep these collaborators/),
+      step('confirm', /Keep these outputs/),
+    );
+    await run([]);
+    expect(frameworks[0]).toMatchObject({ value: 'gin', name: 'Gin', checked: true });
+    const django = frameworks.find((c) => c.value === 'django')!;
+    expect(django.name).toBe('Django (needs Python)');
+    expect(frameworks.indexOf(django)).toBeGreaterThan(frameworks.findIndex((c) => c.value === 'spring-boot'));
+  });
+
+  it('labels an undetected default stack as the default', async () => {
+    script(step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    const { output } = await run(set('agent.name=x-y-z'), { suggested: [] });
+    expect(output.text()).toMatch(/Languages\s+TypeScript \(Node\.js\)\s+default/);
+    expect(output.text()).toMatch(/Frameworks\s+Fastify\s+default/);
+  });
+});
+
 describe('askAnswers: validation at the prompt', () => {
   it('uses the catalog validation for every kind of question', async () => {
     script(
@@ -254,22 +312,31 @@ describe('reviewPlan: conflicts', () => {
   const disk = new Map<string, string | null>([[AGENT, `${tree.get(AGENT)}\nmine\n`], [RUNBOOK, '# Our runbook\n']]);
   const plan = planChanges(tree, disk, { manifestVersion: 1, tool: { name: 'create-backend-agent', version: '0' }, date: '2026-11-21', answers: resolveAnswers([], library).answers, files: { [AGENT]: 'old-hash' } });
 
-  it('lists the files, confirms once, then asks for each conflict; a diff is shown on request', async () => {
+  it('lists the files, confirms once, then asks for each conflict; the difference goes through the pager on request', async () => {
     script(
       step('confirm', /Write these files\?.*2 conflicts/),
-      step('select', /backend-staff\.md was edited since it was generated/, (c) => {
-        expect((c.choices as Array<{ value: string }>).map((x) => x.value)).toEqual(['overwrite', 'keep', 'diff']);
-        expect(c.default).toBe('keep');
+      step('select', /backend-staff\.md: you and the new version changed the same lines/, (c) => {
+        expect((c.choices as Array<{ value: string }>).map((x) => x.value)).toEqual(['markers', 'mine', 'theirs', 'diff']);
+        expect(c.default).toBe('mine');
         return 'diff';
       }),
-      step('select', /backend-staff\.md/, () => 'keep'),
-      step('select', /api\.md exists and was not written by this tool/, () => 'overwrite'),
+      step('select', /backend-staff\.md/, () => 'mine'),
+      step('select', /api\.md: exists and was not written by this tool/, () => 'theirs'),
     );
     const output = capture();
-    const choices = await reviewPlan(await loadPrompter(), plan, output, { dryRun: false });
-    expect([...choices]).toEqual([[AGENT, 'keep'], [RUNBOOK, 'overwrite']]);
+    const paged: string[] = [];
+    const choices = await reviewPlan(await loadPrompter(), plan, output, { dryRun: false, page: async (text) => void paged.push(text) });
+    expect([...choices]).toEqual([[AGENT, 'mine'], [RUNBOOK, 'theirs']]);
     expect(output.text()).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md/);
-    expect(output.text()).toMatch(/^-mine$/m); // the diff, printed between the two questions
+    // The difference is what "merge with markers" would write, handed to the pager between the two questions.
+    expect(paged).toHaveLength(1);
+    expect(paged[0]).toMatch(/^\+<<<<<<< yours$/m);
+    expect(paged[0]).toMatch(/^\+>>>>>>> create-backend-agent 0\.0\.0$/m);
+  });
+
+  it('asks nothing per file when --conflict chose for every file', async () => {
+    script(step('confirm', /Write these files\?/));
+    expect([...(await reviewPlan(await loadPrompter(), plan, capture(), { dryRun: false, mode: 'markers' }))]).toEqual([[AGENT, 'markers'], [RUNBOOK, 'markers']]);
   });
 
   it('declining to write cancels', async () => {
