@@ -5,7 +5,7 @@ import {
   InputError, unifiedDiff, outputPaths, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
-import { equivalentSets, overwriteAll } from '@create-backend-agent/core';
+import { equivalentSets, overwriteAll, setupSteps } from '@create-backend-agent/core';
 import { automationError, interactionFor } from '../wizard/mode.js';
 import { nonInteractiveCommand } from '../edge/command-line.js';
 import { diskRepoView } from '../edge/repo-view.js';
@@ -158,7 +158,7 @@ function doneText(plan: Plan, answers: Answers): string {
   const done = [c.create && `${c.create} created`, c.update && `${c.update} updated`, c.unchanged && `${c.unchanged} unchanged`].filter(Boolean).join(', ');
   const paths = outputPaths(answers);
   const next = [
-    answers.outputs.formats.includes('claude') && `Read ${paths.claudeAgent}: Claude Code loads it from .claude/agents/ (check with /agents).`,
+    ...setupSteps(answers),
     answers.outputs.docs.runbook && `Fill the {placeholders} listed at the top of ${paths.runbook}.`,
     'Commit everything, including .backend-agent/manifest.json: it lets re-runs keep your edits.',
   ].filter(Boolean);
