@@ -1,0 +1,54 @@
+/**
+ * OpenCode loads the generated agent: `opencode agent list` names it once, `opencode debug agent`
+ * shows the description, prompt and permissions it resolved from our file.
+ */
+import fs from 'fs-extra';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshHome, generatedTarget, occurrences, offlineEnv, runClient, VERSIONS } from './support/clients.js';
+
+const AGENT = 'backend-staff';
+const listed = (stdout: string) => occurrences(stdout, new RegExp(`^${AGENT} \\(subagent\\)$`, 'm'));
+
+describe(`OpenCode ${VERSIONS['opencode-ai']}`, () => {
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = offlineEnv(await freshHome(), { ANTHROPIC_API_KEY: 'dummy' });
+  });
+
+  it('lists the generated subagent once, and resolves its description, prompt and permissions', async () => {
+    const dir = await generatedTarget(['opencode']);
+    const list = await runClient('opencode', ['agent', 'list'], { cwd: dir, env });
+    expect(list.exitCode, list.stderr).toBe(0);
+    expect(listed(list.stdout)).toBe(1);
+
+    const debug = await runClient('opencode', ['debug', 'agent', AGENT], { cwd: dir, env });
+    expect(debug.exitCode, debug.stderr).toBe(0);
+    const agent = JSON.parse(debug.stdout) as { name: string; mode: string; description: string; prompt: string; permission: Array<{ permission: string; action: string }>; options: object };
+    const file = await fs.readFile(join(dir, `.opencode/agents/${AGENT}.md`), 'utf8');
+    expect(agent.name).toBe(AGENT);
+    expect(agent.mode).toBe('subagent');
+    expect(file).toContain(agent.description.slice(0, 60));
+    expect(agent.prompt.length).toBeGreaterThan(10_000);
+    expect(file).toContain(agent.prompt.slice(-200));
+    // The default tools leave out Agent, Skill, LSP: OpenCode must have turned our map into deny rules.
+    const rule = (p: string) => agent.permission.filter((r) => r.permission === p).at(-1)?.action;
+    expect(rule('task')).toBe('deny');
+    expect(rule('edit')).toBe('allow');
+    expect(rule('bash')).toBe('allow');
+    // Nothing of ours was left over as provider options (what OpenCode does with keys it does not know).
+    expect(agent.options).toEqual({});
+  });
+
+  it('does not list the agent from the wrong folder or with broken frontmatter', async () => {
+    const dir = await generatedTarget(['opencode']);
+    const file = join(dir, `.opencode/agents/${AGENT}.md`);
+    const content = await fs.readFile(file, 'utf8');
+
+    await fs.move(file, join(dir, `.opencode/agent-files/${AGENT}.md`));
+    expect(listed((await runClient('opencode', ['agent', 'list'], { cwd: dir, env })).stdout)).toBe(0);
+
+    await fs.outputFile(file, content.replace(/^description: /m, 'description: [unclosed '));
+    expect(listed((await runClient('opencode', ['agent', 'list'], { cwd: dir, env })).stdout)).toBe(0);
+  });
+});
