@@ -15,7 +15,7 @@ const { clients } = JSON.parse(readFileSync(fileURLToPath(new URL('./clients.jso
 const specs = Object.entries(clients).map(([name, version]) => `${name}@${version}`);
 
 export function clientsDir() {
-  const key = createHash('sha256').update(specs.join('\n')).digest('hex').slice(0, 12);
+  const key = createHash('sha256').update(['with-scripts', ...specs].join('\n')).digest('hex').slice(0, 12);
   const base = process.env.CBA_CLIENTS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'create-backend-agent', 'clients');
   return join(base, key);
 }

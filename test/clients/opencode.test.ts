@@ -40,7 +40,7 @@ describe(`OpenCode ${VERSIONS['opencode-ai']}`, () => {
     expect(agent.options).toEqual({});
   });
 
-  it('does not list the agent from the wrong folder or with broken frontmatter', async () => {
+  it('does not list the agent from the wrong folder or with a broken field', async () => {
     const dir = await generatedTarget(['opencode']);
     const file = join(dir, `.opencode/agents/${AGENT}.md`);
     const content = await fs.readFile(file, 'utf8');
@@ -48,7 +48,14 @@ describe(`OpenCode ${VERSIONS['opencode-ai']}`, () => {
     await fs.move(file, join(dir, `.opencode/agent-files/${AGENT}.md`));
     expect(listed((await runClient('opencode', ['agent', 'list'], { cwd: dir, env })).stdout)).toBe(0);
 
-    await fs.outputFile(file, content.replace(/^description: /m, 'description: [unclosed '));
-    expect(listed((await runClient('opencode', ['agent', 'list'], { cwd: dir, env })).stdout)).toBe(0);
+    // A broken field: OpenCode refuses the whole configuration, naming the file (it forgives broken
+    // YAML itself, repairing the frontmatter before parsing).
+    await fs.outputFile(file, content.replace(/^mode: subagent$/m, 'mode: sub-agent'));
+    const broken = await runClient('opencode', ['agent', 'list'], { cwd: dir, env });
+    expect(listed(broken.stdout)).toBe(0);
+    expect(broken.stdout + broken.stderr).toContain(`Configuration is invalid at ${file}`);
+
+    await fs.outputFile(file, content);
+    expect(listed((await runClient('opencode', ['agent', 'list'], { cwd: dir, env })).stdout)).toBe(1);
   });
 });
