@@ -16,6 +16,7 @@ import { checkTargetDir, readManifest, readTarget } from './edge/target.js';
 import { writeFilesAtomically } from './edge/apply.js';
 import { readAgentsMd } from './edge/agents-md.js';
 import { VERSION } from './version.js';
+import { phase } from './profile.js';
 
 /** What the target holds before anything is asked: its last run, what it shows, what that suggests. */
 export interface Repo {
@@ -34,6 +35,7 @@ export async function readRepo(dir: string): Promise<Repo> {
   const view = diskRepoView(dir);
   const detection = detectRepo(view);
   const detected = detectedAnswers(detection);
+  phase('read');
   return { dir, previous, view, detection, detected, suggested: suggestedLayers(dir, previous?.answers, view, detected) };
 }
 
@@ -78,14 +80,18 @@ export interface Rendered {
 
 export async function renderScaffold(repo: Repo, layers: readonly AnswerLayer[], options: RenderOptions): Promise<Rendered> {
   const { answers, warnings } = resolveAnswers(layers, library);
+  phase('answers');
   const date = options.date ?? repo.previous?.date ?? options.today;
   const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(repo.dir) : null;
   // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
   const adrLog = readAdrLog(repo.view, outputPaths(answers).adrDir);
-  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(repo.previous?.files ?? {}) });
+  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
+  phase('render');
   const tree = options.only ? restrictTree(full, options.only(answers), repo.previous) : full;
   const state = await readTarget(repo.dir, tree);
-  return { dir: repo.dir, answers, warnings, date, tree, plan: planChanges(tree, state.disk, state.manifest), manifest: state.manifest };
+  const plan = planChanges(tree, state.disk, state.manifest);
+  phase('plan');
+  return { dir: repo.dir, answers, warnings, date, tree, plan, manifest: state.manifest };
 }
 
 /**
@@ -97,5 +103,6 @@ export async function applyScaffold(rendered: Rendered, choices: ConflictChoices
   if (!options.dryRun && decision.unresolved.length === 0 && decision.writes.length > 0) {
     await writeFilesAtomically(rendered.dir, decision.writes);
   }
+  phase('apply');
   return decision;
 }
