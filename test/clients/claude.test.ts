@@ -6,11 +6,12 @@
 import fs from 'fs-extra';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshHome, generatedTarget, offlineEnv, runClient, VERSIONS } from './support/clients.js';
+import { countEach, freshHome, generatedSkills, generatedTarget, offlineEnv, runClient, VERSIONS } from './support/clients.js';
 import { modelRequests, startModelStub, type ModelStub } from './support/model-stub.js';
 
 const AGENT = 'backend-staff';
 const HEADER = 'Available agent types for the Agent tool:';
+const SKILLS_HEADER = 'The following skills are available for use with the Skill tool:';
 
 /** Every string in a parsed request body (the system prompt and messages are nested blocks). */
 function stringsIn(value: unknown): string[] {
@@ -27,8 +28,8 @@ describe(`Claude Code ${VERSIONS['@anthropic-ai/claude-code']}`, () => {
   });
   afterAll(async () => stub.close());
 
-  /** The agent types Claude Code offered the model in its first request: name -> description. */
-  async function offered(dir: string, args: readonly string[] = []): Promise<Map<string, string>> {
+  /** What Claude Code offered the model in its first request: agent types and skills, name -> description. */
+  async function offeredAll(dir: string, args: readonly string[] = []): Promise<{ agents: Map<string, string>; skills: string[] }> {
     const env = offlineEnv(await freshHome(), { ANTHROPIC_BASE_URL: stub.url, ANTHROPIC_API_KEY: 'sk-ant-offline-test' });
     const before = stub.requests.length;
     const result = await runClient('claude', ['-p', 'hello', '--output-format', 'json', ...args], { cwd: dir, env });
@@ -36,16 +37,23 @@ describe(`Claude Code ${VERSIONS['@anthropic-ai/claude-code']}`, () => {
     expect(JSON.parse(result.stdout).result).toBe('stub answer');
     const sent = modelRequests({ ...stub, requests: stub.requests.slice(before) });
     expect(sent.length).toBeGreaterThan(0);
-    const listing = stringsIn(JSON.parse(sent[0]!)).find((s) => s.startsWith(HEADER)) ?? '';
-    return new Map([...listing.matchAll(/^- ([\w:.-]+): (.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    const texts = stringsIn(JSON.parse(sent[0]!));
+    const entries = (text: string) => [...text.matchAll(/^- ([\w:.-]+): (.*)$/gm)].map((m): [string, string] => [m[1]!, m[2]!]);
+    const listing = texts.find((s) => s.includes(HEADER)) ?? '';
+    const agentsPart = listing.slice(listing.indexOf(HEADER)).split(SKILLS_HEADER)[0]!;
+    const skillsText = texts.filter((s) => s.includes(SKILLS_HEADER)).map((s) => s.slice(s.indexOf(SKILLS_HEADER)).split('\n\n').slice(1).find(Boolean) ?? '').join('\n');
+    return { agents: new Map(entries(agentsPart)), skills: entries(skillsText).map(([name]) => name) };
   }
+  const offered = async (dir: string, args: readonly string[] = []) => (await offeredAll(dir, args)).agents;
   const offeredAgents = async (dir: string, args: readonly string[] = []) => [...(await offered(dir, args)).keys()];
 
-  it('offers the generated subagent once', async () => {
+  it('offers the generated subagent once, and each generated skill once', async () => {
     const dir = await generatedTarget(['claude']);
-    const agents = await offeredAgents(dir);
-    expect(agents).toContain('general-purpose');
-    expect(agents.filter((a) => a === AGENT)).toHaveLength(1);
+    const { agents, skills } = await offeredAll(dir);
+    expect([...agents.keys()]).toContain('general-purpose');
+    expect([...agents.keys()].filter((a) => a === AGENT)).toHaveLength(1);
+    const ours = await generatedSkills(dir);
+    expect(countEach(ours.keys(), skills)).toEqual(Object.fromEntries([...ours.keys()].map((n) => [n, 1])));
   });
 
   it('offers nothing from the wrong folder or with a byte-order mark, and loses the description on broken YAML', async () => {

@@ -5,7 +5,7 @@
 import fs from 'fs-extra';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshHome, generatedTarget, occurrences, offlineEnv, runClient, VERSIONS } from './support/clients.js';
+import { countEach, freshHome, generatedSkills, generatedTarget, occurrences, offlineEnv, runClient, VERSIONS } from './support/clients.js';
 
 const AGENT = 'backend-staff';
 
@@ -20,6 +20,8 @@ async function promptInput(dir: string, trusted: boolean): Promise<string> {
   return result.stdout;
 }
 const roles = (input: string) => occurrences(JSON.stringify(JSON.parse(input)), new RegExp(`\\\\n${AGENT}: `));
+/** The skills Codex lists for the model: "- name: description (file: …/SKILL.md)". */
+const listedSkills = (input: string) => [...JSON.stringify(JSON.parse(input)).matchAll(/\\n- ([\w:.-]+): (?:(?!\\n).)*?\(file: [^)]*\/SKILL\.md\)/g)].map((m) => m[1]!);
 
 describe(`Codex ${VERSIONS['@openai/codex']}`, () => {
   it('offers the generated agent as a role once in a trusted project, and reads the AGENTS.md block', async () => {
@@ -29,6 +31,9 @@ describe(`Codex ${VERSIONS['@openai/codex']}`, () => {
     expect(roles(input)).toBe(1);
     // The AGENTS.md block reaches the model too (the chain Codex reads from root to cwd).
     expect(input).toContain('backend-agent:begin');
+    // Each generated skill once (Codex reads .agents/skills).
+    const ours = [...(await generatedSkills(dir)).keys()];
+    expect(countEach(ours, listedSkills(input))).toEqual(Object.fromEntries(ours.map((n) => [n, 1])));
   });
 
   it('offers nothing in an untrusted project (the step the user must take)', async () => {

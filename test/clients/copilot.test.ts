@@ -8,7 +8,7 @@ import fs from 'fs-extra';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintAgentFiles } from '@create-backend-agent/core';
-import { freshHome, generatedTarget, offlineEnv, runClient, VERSIONS } from './support/clients.js';
+import { countEach, freshHome, generatedSkills, generatedTarget, offlineEnv, runClient, VERSIONS } from './support/clients.js';
 import { modelRequests, startModelStub, type ModelStub } from './support/model-stub.js';
 
 const AGENT = 'backend-staff';
@@ -55,6 +55,14 @@ describe(`Copilot CLI ${VERSIONS['@github/copilot']}`, () => {
     expect(customAgents(prompt).filter((a) => a === AGENT)).toHaveLength(1);
     expect(prompt).toContain('backend-agent:begin');
     expect(log).not.toContain(IMPORT_WARNING);
+
+    // Each generated skill once, though Copilot CLI reads .claude/skills, .agents/skills and .github/skills.
+    const list = await runClient('copilot', ['skill', 'list'], { cwd: dir, env: offlineEnv(await freshHome(), { COPILOT_OFFLINE: 'true', COPILOT_PROVIDER_BASE_URL: stub.url }) });
+    expect(list.exitCode, list.stderr).toBe(0);
+    const project = list.stdout.split('Project skills:')[1]?.split(/\n\s*\n/)[0] ?? '';
+    const listed = [...project.matchAll(/^ {2}([\w:.-]+) - /gm)].map((m) => m[1]!);
+    const ours = [...(await generatedSkills(dir)).keys()];
+    expect(countEach(ours, listed)).toEqual(Object.fromEntries(ours.map((n) => [n, 1])));
   });
 
   it('lists nothing when the agent files move, and warns about unquoted package names that lint reports', async () => {

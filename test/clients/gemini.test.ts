@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import fs from 'fs-extra';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshHome, generatedTarget, offlineEnv, packageDir, VERSIONS } from './support/clients.js';
+import { countEach, freshHome, generatedSkills, generatedTarget, offlineEnv, packageDir, VERSIONS } from './support/clients.js';
 
 const AGENT = 'backend-staff';
 
@@ -42,6 +42,24 @@ describe(`Gemini CLI ${VERSIONS['@google/gemini-cli']}`, () => {
     expect(result.exitCode, result.stderr).toBe(0);
     return JSON.parse(result.stdout) as Loaded;
   }
+
+  /** Gemini CLI's skill loader on each folder it reads in a project (.gemini/skills, .agents/skills). */
+  async function skills(dir: string): Promise<string[]> {
+    const script = `
+      const { loadSkillsFromDir } = await import(${JSON.stringify(core)});
+      const names = [];
+      for (const d of process.argv.slice(1)) for (const s of await loadSkillsFromDir(d)) names.push(s.name);
+      process.stdout.write(JSON.stringify(names));`;
+    const result = await execa('node', ['--input-type=module', '-e', script, join(dir, '.gemini/skills'), join(dir, '.agents/skills')], { env, extendEnv: false, reject: false });
+    expect(result.exitCode, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as string[];
+  }
+
+  it('reads each generated skill once', async () => {
+    const dir = await generatedTarget(['gemini']);
+    const ours = [...(await generatedSkills(dir)).keys()];
+    expect(countEach(ours, await skills(dir))).toEqual(Object.fromEntries(ours.map((n) => [n, 1])));
+  });
 
   it('loads the generated subagent once, with its tools and whole prompt', async () => {
     const dir = await generatedTarget(['gemini']);

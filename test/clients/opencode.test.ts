@@ -5,7 +5,7 @@
 import fs from 'fs-extra';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshHome, generatedTarget, occurrences, offlineEnv, runClient, VERSIONS } from './support/clients.js';
+import { countEach, freshHome, generatedSkills, generatedTarget, occurrences, offlineEnv, runClient, VERSIONS } from './support/clients.js';
 
 const AGENT = 'backend-staff';
 const listed = (stdout: string) => occurrences(stdout, new RegExp(`^${AGENT} \\(subagent\\)$`, 'm'));
@@ -38,6 +38,13 @@ describe(`OpenCode ${VERSIONS['opencode-ai']}`, () => {
     expect(rule('bash')).toBe('allow');
     // Nothing of ours was left over as provider options (what OpenCode does with keys it does not know).
     expect(agent.options).toEqual({});
+
+    // Each generated skill once, though OpenCode reads both .claude/skills and .agents/skills.
+    const skills = await runClient('opencode', ['debug', 'skill'], { cwd: dir, env });
+    expect(skills.exitCode, skills.stderr).toBe(0);
+    const listed = (JSON.parse(skills.stdout) as Array<{ name: string; location: string }>).filter((s) => s.location.startsWith(dir)).map((s) => s.name);
+    const ours = [...(await generatedSkills(dir)).keys()];
+    expect(countEach(ours, listed)).toEqual(Object.fromEntries(ours.map((n) => [n, 1])));
   });
 
   it('does not list the agent from the wrong folder or with a broken field', async () => {

@@ -70,3 +70,21 @@ export async function generatedTarget(formats: readonly string[], extra: readonl
 export function occurrences(text: string, pattern: RegExp): number {
   return [...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'))].length;
 }
+
+/** The skills a generated target holds, by folder (`.claude/skills`, `.agents/skills`): name -> folders. */
+export async function generatedSkills(dir: string): Promise<Map<string, string[]>> {
+  const skills = new Map<string, string[]>();
+  for (const folder of ['.claude/skills', '.agents/skills']) {
+    const base = join(dir, folder);
+    if (!(await fs.pathExists(base))) continue;
+    for (const name of await fs.readdir(base)) {
+      if (await fs.pathExists(join(base, name, 'SKILL.md'))) skills.set(name, [...(skills.get(name) ?? []), folder]);
+    }
+  }
+  return skills;
+}
+
+/** How many times each of the names occurs in a list a client printed. */
+export function countEach(names: Iterable<string>, listed: readonly string[]): Record<string, number> {
+  return Object.fromEntries([...names].map((n) => [n, listed.filter((l) => l === n).length]));
+}
