@@ -42,9 +42,9 @@ describe(`OpenCode ${VERSIONS['opencode-ai']}`, () => {
     // Each generated skill once, though OpenCode reads both .claude/skills and .agents/skills.
     const skills = await runClient('opencode', ['debug', 'skill'], { cwd: dir, env });
     expect(skills.exitCode, skills.stderr).toBe(0);
-    const listed = (JSON.parse(skills.stdout) as Array<{ name: string; location: string }>).filter((s) => s.location.startsWith(dir)).map((s) => s.name);
+    const skillNames = (JSON.parse(skills.stdout) as Array<{ name: string; location: string }>).filter((s) => s.location.startsWith(dir)).map((s) => s.name);
     const ours = [...(await generatedSkills(dir)).keys()];
-    expect(countEach(ours, listed)).toEqual(Object.fromEntries(ours.map((n) => [n, 1])));
+    expect(countEach(ours, skillNames)).toEqual(Object.fromEntries(ours.map((n) => [n, 1])));
   });
 
   it('does not list the agent from the wrong folder or with a broken field', async () => {
