@@ -54,7 +54,8 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   for (const id of new Set(answers.outputs.formats)) {
     const format = AGENT_FORMAT_REGISTRY[id];
     const formatContext = { ...core.context, skills: skillIndex(skills, skillsDirFor(id, answers.outputs.formats)) };
-    files.push([format.path(answers), format.render({ context: formatContext, lib, sections: core.sections, existingAgentsMd: options.agentsMd ?? null })]);
+    const formatInput = { context: formatContext, lib, sections: core.sections, existingAgentsMd: options.agentsMd ?? null };
+    files.push(...(format.files ? format.files(formatInput) : [[format.path(answers), format.render(formatInput)] as [string, string]]));
   }
   files.push(...skillFiles(skills, skillDirs(answers.outputs.formats)));
 

@@ -9,6 +9,7 @@ import { composeBlocks } from '../compose.js';
 import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { InternalError } from '../errors.js';
+import { quoteImportLikeText } from './code-spans.js';
 
 export interface Section {
   id: string;
@@ -30,7 +31,7 @@ export function layout(lib: Library, name: string) {
 
 /** Renders a format's layout around the sections. Every layout sees `sections`. */
 export function renderLayout(context: RenderContext, lib: Library, name: string, sections: readonly Section[]): string {
-  return tidyMarkdown(renderTemplate(layout(lib, name), { ...context, sections }, lib.partials));
+  return quoteImportLikeText(tidyMarkdown(renderTemplate(layout(lib, name), { ...context, sections }, lib.partials)));
 }
 
 /** The Markdown body of the agent (the whole system prompt for Claude Code). */

@@ -1,7 +1,7 @@
 /**
  * Cursor project rule: .cursor/rules/<name>.mdc. Agent-requested ("Apply Intelligently"): Cursor
  * reads the description and attaches the rule when a task matches. Cursor's documentation asks for
- * rules under 500 lines, so longer agents are condensed to fit.
+ * rules under 500 lines; the core (formats/core.ts) is well under that.
  */
 import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';

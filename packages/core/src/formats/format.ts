@@ -36,6 +36,10 @@ export interface AgentFormat {
   frontmatter?: (context: RenderContext, lib: Library) => string;
   /** Present when the tool caps the file; a file over it is refused (the core itself always fits). */
   limit?: SizeLimit;
+  /** Formats that write more than one file (a plugin): every file, the one at path() among them. */
+  files?: (input: FormatInput) => Array<[path: string, content: string]>;
+  /** The one thing the user must still do before the tool loads the file, said once after writing. */
+  setupStep?: (answers: Answers) => string;
 }
 
 const encoder = new TextEncoder();

@@ -1,14 +1,17 @@
 /** Every agent format, by its id in outputs.formats. The generator looks formats up here. */
+import type { Answers } from '../answers/schema.js';
 import { agentsMdFormat } from './agents-md.js';
 import { claudeFormat } from './claude.js';
+import { claudePluginFormat } from './claude-plugin.js';
 import { codexFormat } from './codex.js';
 import { copilotFormat } from './copilot.js';
+import { cursorAgentFormat } from './cursor-agent.js';
 import { cursorFormat } from './cursor.js';
 import type { AgentFormat, AgentFormatId } from './format.js';
 import { geminiFormat } from './gemini.js';
 import { opencodeFormat } from './opencode.js';
 import { orchestrationFormat, plainFormat } from './seed-shapes.js';
-import { windsurfFormat } from './windsurf.js';
+import { devinFormat, windsurfFormat } from './windsurf.js';
 
 export const AGENT_FORMAT_REGISTRY: Readonly<Record<AgentFormatId, AgentFormat>> = {
   claude: claudeFormat,
@@ -21,4 +24,13 @@ export const AGENT_FORMAT_REGISTRY: Readonly<Record<AgentFormatId, AgentFormat>>
   windsurf: windsurfFormat,
   orchestration: orchestrationFormat,
   plain: plainFormat,
+  'cursor-agent': cursorAgentFormat,
+  devin: devinFormat,
+  'claude-plugin': claudePluginFormat,
 };
+
+/** The steps the user still has to take for the chosen formats, each said once, in format order. */
+export function setupSteps(answers: Answers): string[] {
+  const steps = [...new Set(answers.outputs.formats)].flatMap((id) => AGENT_FORMAT_REGISTRY[id].setupStep?.(answers) ?? []);
+  return [...new Set(steps)];
+}

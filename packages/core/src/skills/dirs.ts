@@ -17,7 +17,7 @@ const READS_BOTH: ReadonlySet<AgentFormatId> = new Set(['copilot', 'opencode']);
 
 /** The folder a format's tool (or reader, for plain and orchestration) finds skills in. */
 export function skillsDirFor(format: AgentFormatId, formats: readonly AgentFormatId[]): string {
-  if (format === 'claude') return CLAUDE_SKILLS_DIR;
+  if (format === 'claude' || format === 'claude-plugin') return CLAUDE_SKILLS_DIR;
   if (READS_BOTH.has(format) && formats.includes('claude')) return CLAUDE_SKILLS_DIR;
   return AGENTS_SKILLS_DIR;
 }

@@ -11,6 +11,7 @@ import { tidyMarkdown } from '../render/markdown.js';
 import { frontmatter } from '../render/yaml.js';
 import { InternalError } from '../errors.js';
 import { layout } from '../formats/agent-body.js';
+import { quoteImportLikeText } from '../formats/code-spans.js';
 
 /** The Agent Skills limit on `description`. */
 export const SKILL_DESCRIPTION_MAX = 1024;
@@ -43,7 +44,8 @@ export function renderSkill(skill: Skill, context: RenderContext, lib: Library):
   if (description.length >= SKILL_DESCRIPTION_MAX) {
     throw new InternalError(`skill ${skill.meta.name}: description is ${description.length} characters (Agent Skills allow under ${SKILL_DESCRIPTION_MAX})`);
   }
-  const body = tidyMarkdown(renderTemplate(skill.template, data, lib.partials));
+  // Copilot CLI reads skills too, and takes a bare `@scope/pkg` for an @-import.
+  const body = quoteImportLikeText(tidyMarkdown(renderTemplate(skill.template, data, lib.partials)));
   return {
     name: skill.meta.name,
     description,
@@ -51,7 +53,7 @@ export function renderSkill(skill: Skill, context: RenderContext, lib: Library):
     content: `${frontmatter({ name: skill.meta.name, description })}\n${body}`,
     references: facets.map((facet) => ({
       file: `references/${facet.id}.md`,
-      content: tidyMarkdown(renderTemplate(layout(lib, 'skill-reference'), { ...context, facet: withNotes(facet), skill: { name: skill.meta.name } })),
+      content: quoteImportLikeText(tidyMarkdown(renderTemplate(layout(lib, 'skill-reference'), { ...context, facet: withNotes(facet), skill: { name: skill.meta.name } }))),
     })),
   };
 }
