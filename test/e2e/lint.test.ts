@@ -114,7 +114,9 @@ describe('generated agents lint clean (built CLI)', () => {
     const result = await runCli(['lint', '--json'], { cwd: target });
     expect(result.exitCode, result.stdout).toBe(0);
     const report = JSON.parse(result.stdout) as { files: Array<{ path: string; format: string }>; summary: { errors: number; warnings: number } };
-    expect(report.files.map((f) => f.format).sort()).toEqual(formats.split(',').sort());
+    // The skills the run writes are linted too, as skills.
+    expect(report.files.filter((f) => f.format !== 'skill').map((f) => f.format).sort()).toEqual(formats.split(',').sort());
+    expect(report.files.some((f) => f.format === 'skill')).toBe(true);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
   });
 });
