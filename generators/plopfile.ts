@@ -1,7 +1,7 @@
 /**
  * The plop generators of create-backend-agent, for plop and `turbo gen` users: `backend-agent` (the
- * whole scaffold), `runbook`, `test-strategy` and `adr`. Shipped inside the CLI's bundle (cli.ts,
- * plopGenerators) and loaded by dist/plopfile.js, the package's main, so a plopfile loads them with
+ * whole scaffold), `runbook`, `test-strategy` and `adr`. Bundled as dist/plopfile.js, the package's
+ * main (a second entry point of the CLI's build, sharing its chunks), so a plopfile loads them with
  * `plop.load('create-backend-agent')`.
  *
  * Prompts come from the question catalog (prompts.ts); `adr`'s are `add adr`'s options. The actions
