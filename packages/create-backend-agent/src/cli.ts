@@ -77,7 +77,7 @@ const output: Output = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), vars: process.env, today: localDate(new Date()) }, output).then(
+main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), vars: process.env, today: localDate(new Date()), ...(process.stdout.rows ? { rows: process.stdout.rows } : {}) }, output).then(
   (code) => {
     process.exitCode = code;
   },

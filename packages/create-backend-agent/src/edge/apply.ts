@@ -12,7 +12,7 @@ export interface FileWrite {
   content: string;
 }
 
-export async function writeFilesAtomically(root: string, writes: readonly FileWrite[]): Promise<void> {
+export async function writeFilesAtomically(root: string, writes: readonly FileWrite[], removes: readonly string[] = []): Promise<void> {
   const ordered = [...writes.filter((w) => w.path !== MANIFEST_PATH), ...writes.filter((w) => w.path === MANIFEST_PATH)];
   const createdDirs: string[] = [];
   const staged: Array<{ temp: string; final: string }> = [];
@@ -30,5 +30,9 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
     for (const dir of createdDirs.reverse()) await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  // A moved file leaves its old path once its new one is in place, before the manifest records the move.
+  const last = staged.at(-1)?.final === join(root, MANIFEST_PATH) ? staged.pop() : undefined;
   for (const { temp, final } of staged) await rename(temp, final);
+  for (const path of removes) await rm(join(root, path), { force: true });
+  if (last) await rename(last.temp, last.final);
 }

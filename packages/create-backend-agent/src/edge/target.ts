@@ -1,7 +1,7 @@
 /** Reading the target: path safety, the manifest, and a snapshot of the files a tree would touch. */
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError, MANIFEST_PATH, parseManifest, type DiskSnapshot, type Manifest, type Tree } from '@create-backend-agent/core';
+import { BASES_PATH, InputError, MANIFEST_PATH, parseManifest, type DiskSnapshot, type Manifest, type Tree } from '@create-backend-agent/core';
 
 const isInside = (root: string, path: string) => path === root || path.startsWith(root + sep);
 
@@ -50,7 +50,10 @@ export interface TargetState {
 
 export async function readTarget(root: string, tree: Tree): Promise<TargetState> {
   const disk = new Map<string, string | null>();
-  for (const path of tree.keys()) {
+  const manifest = await readManifest(root);
+  // Also the paths the last run wrote (a file may move when an answer changes its path) and the merge bases.
+  const paths = new Set([...tree.keys(), ...Object.keys(manifest?.files ?? {}), BASES_PATH]);
+  for (const path of paths) {
     await assertSafePath(root, path);
     const full = join(root, path);
     let content: string | null = null;
@@ -64,7 +67,7 @@ export async function readTarget(root: string, tree: Tree): Promise<TargetState>
     }
     disk.set(path, content);
   }
-  return { manifest: await readManifest(root), disk };
+  return { manifest, disk };
 }
 
 export async function readManifest(root: string): Promise<Manifest | null> {
