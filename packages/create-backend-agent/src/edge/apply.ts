@@ -1,34 +1,210 @@
 /**
- * Applying a plan: every file goes to a temp file in its own folder first, then all are renamed into
- * place, the manifest last. A failure before the renames leaves the target as it was.
+ * Applying a plan as a transaction. The journal is written first; every file is staged as a temp
+ * file beside its target (fsync'd, with the mode of the file it replaces) and every replaced file
+ * is kept as a backup (a hard link); then the journal turns to "committing" and the temp files are
+ * renamed into place, the manifest last, and the folders fsync'd. A failure at any step puts back
+ * what was there, removes every temp file and folder it made, and rethrows. A run killed midway
+ * leaves the journal, and the next run finishes or rolls back that apply (recoverInterruptedApply)
+ * before it reads anything, so it never takes the tool's own half-applied files for user edits.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { copyFile, link, lstat, mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MANIFEST_PATH } from '@create-backend-agent/core';
+import { backupPath, readJournal, removeJournal, STATE_DIR, syncDir, tempPath, writeJournal, type Journal } from './journal.js';
+import { assertSafePath } from './target.js';
 
 export interface FileWrite {
   path: string;
   content: string;
 }
 
-export async function writeFilesAtomically(root: string, writes: readonly FileWrite[]): Promise<void> {
-  const ordered = [...writes.filter((w) => w.path !== MANIFEST_PATH), ...writes.filter((w) => w.path === MANIFEST_PATH)];
-  const createdDirs: string[] = [];
-  const staged: Array<{ temp: string; final: string }> = [];
+/** The points between the steps of an apply, where a fault-injection test interrupts it. */
+export type ApplyStep = 'journal' | 'mkdir' | 'stage' | 'backup' | 'synced' | 'commit' | 'rename' | 'renamed' | 'cleanup' | 'done';
+
+export interface ApplyOptions {
+  /** Called before each step's effect lands on disk is final; a test throws or never returns. */
+  hook?: (step: ApplyStep, path: string) => void | Promise<void>;
+}
+
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+async function exists(path: string): Promise<boolean> {
   try {
-    for (const write of ordered) {
-      const final = join(root, write.path);
-      const created = await mkdir(dirname(final), { recursive: true });
-      if (created) createdDirs.push(created);
-      const temp = join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-      await writeFile(temp, write.content, 'utf8');
-      staged.push({ temp, final });
-    }
+    await lstat(path);
+    return true;
   } catch (error) {
-    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
-    for (const dir of createdDirs.reverse()) await rm(dir, { recursive: true, force: true });
+    if (missing(error)) return false;
     throw error;
   }
-  for (const { temp, final } of staged) await rename(temp, final);
+}
+
+async function removeIfThere(path: string): Promise<void> {
+  await unlink(path).catch((error: unknown) => {
+    if (!missing(error)) throw error;
+  });
+}
+
+/** The folders above `path` (relative) that do not exist yet, outermost first. */
+async function missingDirs(root: string, path: string): Promise<string[]> {
+  const out: string[] = [];
+  for (let dir = dirname(path); dir !== '.' && !(await exists(join(root, dir))); dir = dirname(dir)) out.unshift(dir);
+  return out;
+}
+
+async function stage(root: string, id: string, write: FileWrite): Promise<void> {
+  const final = join(root, write.path);
+  const before = await stat(final).catch((error: unknown) => {
+    if (missing(error)) return null;
+    throw error;
+  });
+  const handle = await open(tempPath(root, id, write.path), 'wx', 0o666);
+  try {
+    await handle.writeFile(write.content, 'utf8');
+    // An updated file keeps its permission bits (an executable script stays executable).
+    if (before) await handle.chmod(before.mode & 0o7777);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The replaced file, kept until the apply ends: a hard link, or a synced copy where links are not allowed. */
+async function backup(root: string, id: string, path: string): Promise<void> {
+  const target = backupPath(root, id, path);
+  try {
+    await link(join(root, path), target);
+  } catch (error) {
+    if (!['EPERM', 'ENOTSUP', 'EXDEV', 'EMLINK', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await copyFile(join(root, path), target);
+    const handle = await open(target, 'r+');
+    await handle.sync().finally(() => handle.close());
+  }
+}
+
+const foldersOf = (root: string, paths: readonly string[]) => [...new Set(paths.map((p) => dirname(join(root, p))))];
+
+export async function writeFilesAtomically(root: string, writes: readonly FileWrite[], options: ApplyOptions = {}): Promise<void> {
+  if (writes.length === 0) return;
+  const hook = options.hook ?? (() => undefined);
+  const ordered = [...writes.filter((w) => w.path !== MANIFEST_PATH), ...writes.filter((w) => w.path === MANIFEST_PATH)];
+  const id = randomBytes(8).toString('hex');
+  // The journal's own folder; made by the lock in a real run, recorded here for one that is not.
+  const stateDirs = (await exists(join(root, STATE_DIR))) ? [] : [STATE_DIR];
+  if (stateDirs.length > 0) await mkdir(join(root, STATE_DIR), { recursive: true });
+  const dirs: string[] = [];
+  for (const write of ordered) for (const dir of await missingDirs(root, write.path)) if (!dirs.includes(dir)) dirs.push(dir);
+  const journal: Journal = {
+    journalVersion: 1,
+    id,
+    phase: 'staging',
+    files: await Promise.all(ordered.map(async (w) => ({ path: w.path, existed: await exists(join(root, w.path)) }))),
+    dirs: [...stateDirs, ...dirs],
+  };
+  await writeJournal(root, journal);
+  let committing = false;
+  try {
+    await hook('journal', JOURNAL_HINT);
+    for (const dir of dirs) {
+      await mkdir(join(root, dir));
+      await hook('mkdir', dir);
+    }
+    for (const [i, write] of ordered.entries()) {
+      await stage(root, id, write);
+      await hook('stage', write.path);
+      if (journal.files[i]!.existed) {
+        await backup(root, id, write.path);
+        await hook('backup', write.path);
+      }
+    }
+    for (const folder of foldersOf(root, ordered.map((w) => w.path))) await syncDir(folder);
+    await hook('synced', '');
+    await writeJournal(root, { ...journal, phase: 'committing' });
+    committing = true;
+    await hook('commit', JOURNAL_HINT);
+    for (const write of ordered) {
+      await rename(tempPath(root, id, write.path), join(root, write.path));
+      await hook('rename', write.path);
+    }
+    for (const folder of foldersOf(root, ordered.map((w) => w.path))) await syncDir(folder);
+    await hook('renamed', '');
+  } catch (error) {
+    await rollBack(root, { ...journal, phase: committing ? 'rolling-back' : 'staging' });
+    throw error;
+  }
+  await finish(root, journal, hook);
+}
+
+const JOURNAL_HINT = `${STATE_DIR}/journal.json`;
+
+/** After every rename: the backups go, then the journal (the apply is done once it is gone). */
+async function finish(root: string, journal: Journal, hook: NonNullable<ApplyOptions['hook']> = () => undefined): Promise<void> {
+  for (const file of journal.files) {
+    if (!file.existed) continue;
+    await removeIfThere(backupPath(root, journal.id, file.path));
+    await hook('cleanup', file.path);
+  }
+  await removeJournal(root);
+  await hook('done', '');
+}
+
+/**
+ * Puts back what was there before: a replaced file from its backup, a created one removed, temp
+ * files and created folders (when empty) removed, then the journal. Safe to run again after an
+ * interruption: each step checks what is still to do.
+ */
+async function rollBack(root: string, journal: Journal): Promise<void> {
+  // Once a rename may have happened, recovery must know to undo it rather than finish it.
+  const wasCommitting = journal.phase !== 'staging';
+  if (wasCommitting) await writeJournal(root, { ...journal, phase: 'rolling-back' });
+  for (const file of [...journal.files].reverse()) {
+    const temp = tempPath(root, journal.id, file.path);
+    const stillStaged = await exists(temp);
+    if (file.existed) {
+      const saved = backupPath(root, journal.id, file.path);
+      if (wasCommitting && (await exists(saved))) await rename(saved, join(root, file.path));
+      // rename() between two links of one file does nothing: a file never replaced keeps its backup link.
+      await removeIfThere(saved);
+    } else if (!stillStaged && wasCommitting && (await exists(join(root, file.path)))) {
+      // Renamed into place by this apply (every temp file existed before the first rename).
+      await removeIfThere(join(root, file.path));
+    }
+    await removeIfThere(temp);
+  }
+  for (const folder of foldersOf(root, journal.files.map((f) => f.path))) await syncDir(folder).catch(() => undefined);
+  await removeJournal(root);
+  for (const dir of [...journal.dirs].reverse()) {
+    if (dir === STATE_DIR) continue; // It holds the lock; the lock removes it when it made it.
+    await rmdir(join(root, dir)).catch(() => undefined);
+  }
+}
+
+export type Recovery = 'none' | 'rolled-back' | 'completed';
+
+/**
+ * Finishes or undoes an apply a previous run did not end (its journal is still there). Call with
+ * the target's lock held, before reading anything else of the target.
+ */
+export async function recoverInterruptedApply(root: string): Promise<Recovery> {
+  const journal = await readJournal(root);
+  if (journal === null) return 'none';
+  for (const file of journal.files) await assertSafePath(root, file.path);
+  if (journal.phase === 'committing') {
+    try {
+      for (const file of journal.files) {
+        const temp = tempPath(root, journal.id, file.path);
+        if (await exists(temp)) await rename(temp, join(root, file.path));
+      }
+      for (const folder of foldersOf(root, journal.files.map((f) => f.path))) await syncDir(folder);
+    } catch {
+      // Whatever stops the renames now, the old files are still in their backups.
+      await rollBack(root, { ...journal, phase: 'rolling-back' });
+      return 'rolled-back';
+    }
+    await finish(root, journal);
+    return 'completed';
+  }
+  // staging: nothing was renamed yet, so rolling back only removes temp files; rolling-back: go on.
+  await rollBack(root, journal);
+  return 'rolled-back';
 }
