@@ -61,7 +61,8 @@ const relPath = (what: string) =>
     .refine(
       (p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..') && !p.includes('\\'),
       `${what} must be a relative path inside the repository (no "..", no leading "/")`,
-    );
+    )
+    .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), `${what} must not hold control characters (NUL, tab, newline…)`);
 
 const ids = () => z.array(z.string().min(1)).default([]);
 const names = () => z.array(slug('collaborator name')).default([]);

@@ -129,7 +129,8 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
     for (const folder of foldersOf(root, ordered.map((w) => w.path))) await syncDir(folder);
     await hook('renamed', '');
   } catch (error) {
-    await rollBack(root, { ...journal, phase: committing ? 'rolling-back' : 'staging' });
+    // Should the rollback itself fail, its journal stays, and the next run finishes it.
+    await rollBack(root, { ...journal, phase: committing ? 'rolling-back' : 'staging' }).catch(() => undefined);
     throw error;
   }
   await finish(root, journal, hook);
@@ -157,26 +158,38 @@ async function rollBack(root: string, journal: Journal): Promise<void> {
   // Once a rename may have happened, recovery must know to undo it rather than finish it.
   const wasCommitting = journal.phase !== 'staging';
   if (wasCommitting) await writeJournal(root, { ...journal, phase: 'rolling-back' });
+  // Every file is put back even when one of them cannot be: the first such error is rethrown at the end.
+  let failure: unknown = null;
   for (const file of [...journal.files].reverse()) {
-    const temp = tempPath(root, journal.id, file.path);
-    const stillStaged = await exists(temp);
-    if (file.existed) {
-      const saved = backupPath(root, journal.id, file.path);
-      if (wasCommitting && (await exists(saved))) await rename(saved, join(root, file.path));
-      // rename() between two links of one file does nothing: a file never replaced keeps its backup link.
-      await removeIfThere(saved);
-    } else if (!stillStaged && wasCommitting && (await exists(join(root, file.path)))) {
-      // Renamed into place by this apply (every temp file existed before the first rename).
-      await removeIfThere(join(root, file.path));
+    try {
+      await rollBackFile(root, journal.id, file, wasCommitting);
+    } catch (error) {
+      failure ??= error;
     }
-    await removeIfThere(temp);
   }
+  if (failure !== null) throw failure;
   for (const folder of foldersOf(root, journal.files.map((f) => f.path))) await syncDir(folder).catch(() => undefined);
   await removeJournal(root);
   for (const dir of [...journal.dirs].reverse()) {
     if (dir === STATE_DIR) continue; // It holds the lock; the lock removes it when it made it.
     await rmdir(join(root, dir)).catch(() => undefined);
   }
+}
+
+async function rollBackFile(root: string, id: string, file: Journal['files'][number], wasCommitting: boolean): Promise<void> {
+  const temp = tempPath(root, id, file.path);
+  // A temp name the file system refuses (too long) was never created.
+  const stillStaged = await exists(temp).catch(() => false);
+  if (file.existed) {
+    const saved = backupPath(root, id, file.path);
+    if (wasCommitting && (await exists(saved).catch(() => false))) await rename(saved, join(root, file.path));
+    // rename() between two links of one file does nothing: a file never replaced keeps its backup link.
+    await removeIfThere(saved).catch(() => undefined);
+  } else if (!stillStaged && wasCommitting && (await exists(join(root, file.path)))) {
+    // Renamed into place by this apply (every temp file existed before the first rename).
+    await removeIfThere(join(root, file.path));
+  }
+  if (stillStaged) await removeIfThere(temp);
 }
 
 export type Recovery = 'none' | 'rolled-back' | 'completed';

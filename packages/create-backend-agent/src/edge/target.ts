@@ -8,6 +8,9 @@ import { MB, readBounded, specialKind } from './read-file.js';
 export const VCS_FOLDERS = ['.git', '.hg', '.svn', '.bzr', '_darcs', '.jj', '.pijul', '.fslckout', 'CVS'];
 /** A generated file is far below this; a bigger one at an output path is not the tool's. */
 const MAX_OUTPUT_FILE = 16 * MB;
+/** The longest file name most file systems take (ext4, APFS, NTFS: 255). */
+const NAME_MAX = 255;
+const TEMP_SUFFIX_BYTES = 22;
 
 const isInside = (root: string, path: string) => path === root || path.startsWith(root + sep);
 
@@ -19,6 +22,11 @@ export async function assertSafePath(root: string, rel: string): Promise<void> {
   const segments = rel.split(/[\\/]/);
   if (isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || segments.includes('..') || !isInside(root, resolve(root, rel))) {
     throw new InputError(`Refusing to write "${rel}": it is outside the target folder.`, 'Use a path inside the repository.');
+  }
+  // The temp file staged beside it adds ".<name>.<id>.tmp" (22 bytes) to the last name.
+  const long = segments.find((s, i) => Buffer.byteLength(s) > NAME_MAX - (i === segments.length - 1 ? TEMP_SUFFIX_BYTES : 0));
+  if (long !== undefined) {
+    throw new InputError(`Refusing to write "${rel.length > 80 ? `${rel.slice(0, 77)}...` : rel}": the name "${long.slice(0, 40)}..." is ${Buffer.byteLength(long)} bytes long.`, `Use names of at most ${NAME_MAX - TEMP_SUFFIX_BYTES} bytes.`);
   }
   const vcs = segments.find((s) => VCS_FOLDERS.includes(s));
   if (vcs !== undefined) {
