@@ -234,3 +234,25 @@ describe('file modes', () => {
     expect((await fs.stat(join(dir, 'docs/runbooks/api.md'))).mode & 0o777).toBe(0o755);
   });
 });
+
+describe('lint on large and special files', () => {
+  it('says "too large" for a file past its bound, reading only a prefix', async () => {
+    const dir = await tempDir();
+    await fs.mkdirp(join(dir, '.claude/agents'));
+    await fs.writeFile(join(dir, '.claude/agents/big.md'), `---\nname: big-agent\ndescription: "${'x'.repeat(3 * 1024 * 1024)}"\n---\n# Big\n`);
+    const result = await runCli(['lint', '--json'], { cwd: dir });
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings).toEqual([expect.objectContaining({ path: '.claude/agents/big.md', rule: 'size', message: expect.stringMatching(/too large to lint/) })]);
+    expect(result.stdout).not.toMatch(/permissions/);
+  });
+
+  it('refuses a FIFO among the agent files at once', async () => {
+    const dir = await tempDir();
+    await fs.mkdirp(join(dir, '.claude/agents'));
+    execFileSync('mkfifo', [join(dir, '.claude/agents/pipe.md')]);
+    const result = await runCli(['lint', '.claude/agents/pipe.md'], { cwd: dir });
+    expect(result.exitCode).toBe(4);
+    expect(result.stderr).toMatch(/pipe\.md is a FIFO/);
+  });
+});

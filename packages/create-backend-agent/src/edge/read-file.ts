@@ -60,3 +60,21 @@ export async function readBounded(path: string, shown: string, limit: number, to
     await handle.close();
   }
 }
+
+/** At most `limit` bytes of a regular file, and whether it holds more. */
+export async function readPrefix(path: string, shown: string, limit: number): Promise<{ text: string; truncated: boolean }> {
+  refuseSpecial(await stat(path), shown);
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    refuseSpecial(await handle.stat(), shown);
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0 || (length += bytesRead) === buffer.length) break;
+    }
+    return { text: buffer.subarray(0, Math.min(length, limit)).toString('utf8'), truncated: length > limit };
+  } finally {
+    await handle.close();
+  }
+}
