@@ -256,3 +256,31 @@ describe('lint on large and special files', () => {
     expect(result.stderr).toMatch(/pipe\.md is a FIFO/);
   });
 });
+
+describe('bounds', () => {
+  it('refuses an answers file over 1 MB before parsing it', async () => {
+    const dir = await tempDir();
+    await fs.writeFile(join(dir, 'answers.yaml'), `agent:\n  description: "${'x'.repeat(1024 * 1024)}"\n`);
+    await expectRefused(dir, [...YES, '--answers', join(dir, 'answers.yaml')], 1, /answers\.yaml is too large \(more than 1 MB\)/);
+  });
+
+  it('refuses an answers file with more entries than answers could need, before parsing it', async () => {
+    const dir = await tempDir();
+    await fs.writeFile(join(dir, 'answers.yaml'), `stack:\n  languages: [${Array.from({ length: 100_000 }, () => 'go').join(',')}]\n`);
+    await expectRefused(dir, [...YES, '--answers', join(dir, 'answers.yaml')], 1, /more than 5,000 lines or list items/);
+  });
+
+  it('refuses lists and strings past their documented bounds, in one short line', async () => {
+    const dir = await tempDir();
+    const many = Array.from({ length: 51 }, (_, i) => `x${i}`).join(',');
+    const result = await expectRefused(dir, [...YES, '--set', `stack.datastores=${many}`], 1, /stack\.datastores: at most 50 items/);
+    expect(result.stderr.length).toBeLessThan(400);
+    await expectRefused(dir, [...YES, '--set', `service.team=${'t'.repeat(81)}`], 1, /service\.team must be at most 80 characters/);
+  });
+
+  it('rejects a duplicate key in a YAML answers file', async () => {
+    const dir = await tempDir();
+    await fs.writeFile(join(dir, 'answers.yaml'), 'service:\n  name: a-one\n  name: a-two\n');
+    await expectRefused(dir, [...YES, '--answers', join(dir, 'answers.yaml')], 1, /gives "name" twice/);
+  });
+});

@@ -51,6 +51,9 @@ Exit codes
   1    bad input (nothing written)
   2    conflicts left unresolved: files you edited were kept (nothing written)
   3    --check found drift: a re-run would change a generated file
+  4    the file system refused (permissions, read-only, full, a file in the way), path named
+  5    another run holds the target's lock (.backend-agent/lock)
+  70   a bug in this tool: please report it
   130  cancelled
 
 Keys for --set and answers files

@@ -53,7 +53,9 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
       );
     }
     const got = getPath(merged, path);
-    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+    // One line, even for a value of a megabyte.
+    const json = got === undefined ? '' : JSON.stringify(got) ?? String(got);
+    const shown = got === undefined ? '' : ` (got ${json.length > 120 ? `${json.slice(0, 117)}...` : json})`;
     throw new InputError(`Invalid ${path || 'answers'}: ${issue.message}${shown}.`, `Fix it with --set ${path}=… or in your answers file.`);
   }
   // After parsing, so that defaults are checked against the library too.

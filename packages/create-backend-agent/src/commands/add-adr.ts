@@ -27,7 +27,8 @@ Examples
   backend-agent add adr Use NATS for internal events
   backend-agent add adr --supersedes 2 "Move the ledger to Go"
 
-Exit codes: 0 done, 1 bad input (nothing written).`;
+Exit codes: 0 done, 1 bad input (nothing written), 4 the file system refused, 5 another run holds
+the lock.`;
 
 const OPTIONS = {
   ...ADR_OPTIONS,
