@@ -7,7 +7,7 @@
 import { Document, isMap, isScalar, parse as parseYaml, visit } from 'yaml';
 import {
   AREAS, FACET_KINDS, InputError, catalogMarkdown, library, mergeLayers, parseSetFlag, resolveAnswers,
-  type BlockMeta, type Facet, type FacetKind, type Plain, type Preset,
+  type BlockMeta, type FacetDefinition as Facet, type FacetKind, type Plain, type Preset,
 } from '@create-backend-agent/core';
 import { BlockMetaSchema, FacetSchema, PresetSchema } from '../packages/core/src/library/schema.js';
 

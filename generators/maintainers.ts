@@ -91,7 +91,7 @@ async function addToLibrary(dest: string, create: (lib: LibrarySnapshot) => Libr
     throw new InputError(`${file.path} already exists.`, 'Choose another id; the generator never overwrites a library file.');
   }
   // The catalog is generated (`pnpm catalog`), never hand-written: it is always brought up to date.
-  const decision = decideWrites(plan, new Map([[CATALOG_PATH, 'overwrite' as const]]), null);
+  const decision = decideWrites(plan, new Map([[CATALOG_PATH, 'theirs' as const]]));
   await writeFilesAtomically(root, decision.writes);
   const shown = plan.changes.map((c) => (c.path === CATALOG_PATH && c.kind === 'conflict' ? { ...c, kind: 'update' as const, reason: undefined } : c));
   return [`${file.path} created and listed in ${CATALOG_PATH}. ${next}`, ...planLines({ changes: shown })].join('\n');

@@ -1,13 +1,14 @@
 /**
  * The plop generators of create-backend-agent, for plop and `turbo gen` users: `backend-agent` (the
- * whole scaffold), `runbook`, `test-strategy` and `adr`. Shipped inside the CLI's bundle (cli.ts,
- * plopGenerators) and loaded by dist/plopfile.js, the package's main, so a plopfile loads them with
+ * whole scaffold), `runbook`, `test-strategy` and `adr`. Bundled as dist/plopfile.js, the package's
+ * main (a second entry point of the CLI's build, sharing its chunks), so a plopfile loads them with
  * `plop.load('create-backend-agent')`.
  *
  * Prompts come from the question catalog (prompts.ts); `adr`'s are `add adr`'s options. The actions
  * never write on their own: they are custom action types that run the CLI's own steps (scaffold.ts,
  * new-adr.ts): render into the in-memory tree, plan it against the disk, apply. A file the user
- * edited is never overwritten without plop's --force; the action fails instead, so plop exits 1.
+ * edited merges with the new rendering as in the CLI; overlapping edits fail the action (plop exits 1)
+ * unless plop's --force (the new version) or BACKEND_AGENT_CONFLICT=markers|mine|theirs says how they end.
  *
  * Without a terminal (CI, a coding agent, `turbo gen --args`) nothing is asked: what bypass
  * arguments do not give comes from the repository, the last run and the defaults, as with `--yes`.
@@ -15,7 +16,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  catalog, findQuestion, getPath, library, outputPaths, overwriteAll, resolveAnswers, summarize,
+  catalog, findQuestion, getPath, library, outputPaths, resolveAll, resolveAnswers, summarize, CONFLICT_MODES,
+  type ConflictMode,
   type AnswerLayer, type Answers, type Plain, type Question,
 } from '@create-backend-agent/core';
 import type { NodePlopAPI } from 'plop';
@@ -29,6 +31,17 @@ import { layerFromAnswers, promptFor, type PlopPrompt } from './prompts.js';
 
 /** Fixes the date the docs carry when a runner passes no named arguments (`turbo gen --args`). */
 export const DATE_VARIABLE = 'BACKEND_AGENT_DATE';
+
+/** How overlapping edits end in a generator run (plop has no option of ours): stop, markers, mine or theirs. */
+export const CONFLICT_VARIABLE = 'BACKEND_AGENT_CONFLICT';
+
+function conflictMode(force: boolean): ConflictMode {
+  const given = process.env[CONFLICT_VARIABLE]?.trim().toLowerCase();
+  if (given === undefined || given === '') return force ? 'theirs' : 'stop';
+  const mode = CONFLICT_MODES.find((m) => m === given);
+  if (mode === undefined) throw new Error(`${CONFLICT_VARIABLE}=${given}: not a mode. Use one of ${CONFLICT_MODES.join(', ')}.`);
+  return mode;
+}
 
 /** Answers as plop hands them to an action: bypassed ones under flat dotted keys, asked ones nested. */
 type PlopAnswers = Record<string, unknown>;
@@ -134,15 +147,20 @@ async function scaffoldIn(dir: string, spec: Scaffold, answers: PlopAnswers, con
   const layers: AnswerLayer[] = [...repo.suggested, { source: 'the plop answers', values: layerFromAnswers(answers, spec.questions) }];
   if (spec.fixed) layers.push({ source: 'the generator', values: spec.fixed });
   const rendered = await renderScaffold(repo, layers, { date: givenDate(answers), today: today(), ...(spec.only ? { only: spec.only } : {}) });
-  const force = forceRequested(config);
-  const decision = await applyScaffold(rendered, force ? overwriteAll(rendered.plan) : new Map(), { dryRun: false });
+  // The CLI's merge: the user's edits and the new rendering both kept; only overlapping hunks need a say.
+  const mode = conflictMode(forceRequested(config));
+  const decision = await applyScaffold(rendered, resolveAll(rendered.plan, mode), { dryRun: false });
   if (decision.unresolved.length > 0) {
     const n = decision.unresolved.length;
-    const files = decision.unresolved.map((c) => `${c.path} (${c.reason === 'edited' ? 'edited since it was generated' : 'not written by this tool'})`).join(', ');
-    throw new Error(`${n} ${n === 1 ? 'file has' : 'files have'} local changes, so nothing was written: ${files}. Re-run with --force to overwrite ${n === 1 ? 'it' : 'them'}, or undo your edits to keep the generated version.`);
+    const files = decision.unresolved.map((c) => `${c.path} (${c.reason === 'markers' ? 'still holds conflict markers: resolve them first' : c.reason === 'edited' ? 'you and the new version changed the same lines' : 'not written by this tool'})`).join(', ');
+    throw new Error(`${n} ${n === 1 ? 'file has' : 'files have'} conflicting changes, so nothing was written: ${files}. Re-run with ${CONFLICT_VARIABLE}=markers|mine|theirs (or --force for theirs).`);
   }
   const counts = summarize(rendered.plan);
-  const done = [counts.create && `${counts.create} created`, counts.update && `${counts.update} updated`, counts.unchanged && `${counts.unchanged} unchanged`, counts.conflict && `${counts.conflict} overwritten`].filter(Boolean).join(', ');
+  const done = [
+    counts.create && `${counts.create} created`, counts.update && `${counts.update} updated`, counts.merged && `${counts.merged} merged with your edits`,
+    counts.moved && `${counts.moved} moved`, counts.conflict && `${counts.conflict} conflicts resolved (${mode})`, counts.unchanged && `${counts.unchanged} unchanged`,
+  ].filter(Boolean).join(', ');
+  if (decision.markers.length > 0) throw new Error(`Conflict markers written in ${decision.markers.join(', ')}: edit each <<<<<<< yours … >>>>>>> place, then run again.`);
   return resultText(dir, planLines(rendered.plan), decision.writes.length === 0 ? 'everything is up to date' : done, rendered.warnings);
 }
 

@@ -1,18 +1,20 @@
-// Bundles the CLI into ONE minified ESM file with every dependency inlined (templates included,
-// precompiled by packages/core/build/build-library.ts), so `pnpm create backend-agent` downloads a
-// single package with no runtime dependencies.
+// Bundles the CLI into ESM chunks in dist/ with every dependency inlined (templates included,
+// precompiled by packages/core/build/build-library.ts), so `pnpm create backend-agent` downloads one
+// package with no runtime dependencies.
 //
 // Start-up is the first thing every user feels (`pnpm create` fetches and runs the package each
-// time), so the bundle keeps the --help/--version path small: cli.ts imports commands with
-// `import()`, which esbuild (without code splitting) turns into lazy initialisers inside the same
-// file. Only what a path runs is evaluated; the rest is only parsed. Figures: `pnpm bench`.
+// time), so the bundle is split (esbuild `splitting`): dist/cli.js is the small entry that --help
+// and --version load on their own; each command's import() in cli.ts is a chunk in dist/chunks/,
+// and the engine, its libraries and the compiled template library are chunks that load only with
+// the command that uses them. Node compiles only the files it loads. Figures: `pnpm bench`.
 //
-//   node build.mjs              the published bundle (minified)
-//   node build.mjs --readable   the same bundle unminified, for debugging a stack trace
+//   node build.mjs              the published build (minified)
+//   node build.mjs --readable   the same build unminified, for debugging a stack trace
 //   node build.mjs --outdir DIR  write somewhere other than dist/ (tests inspect a readable build)
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -45,18 +47,82 @@ const keepDeclaredSideEffects = {
   },
 };
 
+/**
+ * esbuild puts a module in the chunk of every entry point and import() whose import graph reaches
+ * it, and that graph runs through each re-export of a barrel, used or not. Through core's index.ts,
+ * the linter, the detectors and the template library would all reach every command, so every
+ * command would load them. This points the CLI's and the generators' imports of the barrel at the
+ * modules that define the names (read from index.ts's `export { ... } from` lines), so a chunk holds
+ * what its command uses. Type-only names are dropped: the core declares no side effects.
+ */
+const CORE_INDEX = join(here, '../core/src/index.ts');
+function coreExports() {
+  const byName = new Map();
+  for (const [, typeOnly, specs, from] of readFileSync(CORE_INDEX, 'utf8').matchAll(/export\s+(type\s+)?\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
+    if (typeOnly) continue;
+    const file = resolve(dirname(CORE_INDEX), from.replace(/\.js$/, '.ts'));
+    for (const spec of specs.split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type '))) {
+      const [name, exported = name] = spec.split(/\s+as\s+/);
+      byName.set(exported, { file, name });
+    }
+  }
+  return byName;
+}
+const CORE_BARREL_IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*'@create-backend-agent\/core';/g;
+const directCoreImports = {
+  name: 'direct-core-imports',
+  setup(b) {
+    const exportsOf = coreExports();
+    const core = join(here, '../core/');
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes('/node_modules/') || args.path.startsWith(core)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes("'@create-backend-agent/core'")) return undefined;
+      const contents = source.replace(CORE_BARREL_IMPORT, (statement, typeOnly, specs) => {
+        const byFile = new Map();
+        for (const spec of typeOnly ? [] : specs.split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type '))) {
+          const [name, local = name] = spec.split(/\s+as\s+/);
+          const target = exportsOf.get(name);
+          if (!target) throw new Error(`${relative(here, args.path)} imports ${name} from @create-backend-agent/core, which its index.ts does not re-export by name`);
+          byFile.set(target.file, [...(byFile.get(target.file) ?? []), `${target.name} as ${local}`]);
+        }
+        const imports = [...byFile].map(([file, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(file)};`);
+        // The same number of lines, so stack traces of a readable build point at the source lines.
+        return imports.join(' ') + '\n'.repeat(statement.split('\n').length - 1);
+      });
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
 const dist = outdirArg > 0 ? resolve(process.argv[outdirArg + 1]) : join(here, 'dist');
-const outfile = join(dist, 'cli.js');
+/**
+ * Two entry points sharing their chunks: the CLI (both bins), and the package's main for
+ * `plop.load('create-backend-agent')`, the plop generators (generators/plopfile.ts), so the engine
+ * and the templates ship once. They run inside plop or @turbo/gen, which bring node-plop and
+ * inquirer: those must never be bundled (types only).
+ */
+const ENTRY_POINTS = { cli: join(here, 'src/cli.ts'), plopfile: join(here, '../../generators/plopfile.ts') };
+const HOST_OWNED = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:plop|node-plop|inquirer|@turbo\/gen)\//;
+const ENTRY_BANNER = [
+  '#!/usr/bin/env node',
+  `// ${pkg.name} ${pkg.version} (${pkg.license}). The CLI's entry point; the rest of the bundle is in chunks/, its dependencies' licences in THIRD-PARTY-LICENSES.txt.`,
+  '// Source: packages/create-backend-agent in the repository; `node build.mjs --readable` builds it unminified.',
+].join('\n');
+
 /**
  * The bundle is built twice: the first build prints its own --help, and the second carries that text
  * as a constant, so --help at run time builds neither the question catalog nor the library it lists.
  */
 const options = (define) => ({
-  // Paths in the output (comments, lazy-initialiser keys of a readable build) are relative to here.
+  // Paths in the output (comments of a readable build, the metafile) are relative to here.
   absWorkingDir: here,
-  entryPoints: [join(here, 'src/cli.ts')],
-  outfile,
+  entryPoints: ENTRY_POINTS,
+  outdir: dist,
+  // Content-hashed: an unchanged chunk keeps its name from build to build.
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -66,70 +132,62 @@ const options = (define) => ({
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(pkg.version), ...define },
   banner: {
-    js: [
-      '#!/usr/bin/env node',
-      `// ${pkg.name} ${pkg.version} (${pkg.license}). One-file bundle of the CLI and its dependencies; their licences: THIRD-PARTY-LICENSES.txt.`,
-      '// Source: packages/create-backend-agent in the repository; `node build.mjs --readable` builds it unminified.',
-      // Bundled CommonJS dependencies call require() for Node built-ins.
-      "import { createRequire as __createRequire } from 'node:module';",
-      'const require = __createRequire(import.meta.url);',
-    ].join('\n'),
+    // Bundled CommonJS dependencies call require() for Node built-ins; in each file that holds them.
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [keepDeclaredSideEffects],
+  plugins: [keepDeclaredSideEffects, directCoreImports],
   logLevel: 'warning',
 });
-const result = await build(options({ __HELP__: JSON.stringify(await helpOfFirstBuild()) }));
 
-/**
- * The package's main, for `plop.load('create-backend-agent')`: the plop generators
- * (generators/plopfile.ts) are in the CLI bundle as a lazy initialiser (cli.ts, plopGenerators), so
- * this file only imports the bundle as a library. Shipping them as a second bundle would carry the
- * engine and the templates twice (about 300 kB more in the tarball). They run inside plop or
- * @turbo/gen, which bring node-plop and inquirer: those must never be bundled (types only).
- */
-const hostOwned = Object.keys(Object.values(result.metafile.outputs)[0].inputs).filter((input) => /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:plop|node-plop|inquirer|@turbo\/gen)\//.test(input));
-if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop provides (import its types only): ${hostOwned.join(', ')}`);
-const plopfile = [
-  `// ${pkg.name} ${pkg.version} (${pkg.license}): the plop / turbo gen generators, generators/plopfile.ts in the repository.`,
-  "// They are bundled into cli.js; imported with this flag set, it runs no command.",
-  "globalThis[Symbol.for('create-backend-agent.as-library')] = true;",
-  "const { plopGenerators } = await import('./cli.js');",
-  'export default (await plopGenerators()).default;',
-  '',
-].join('\n');
+/** The build's files as dist/ will hold them: the entry gets its shebang and stays executable. */
+function filesOf(result) {
+  return new Map(result.outputFiles.map((file) => {
+    const name = relative(dist, file.path);
+    const entry = name === 'cli.js';
+    return [name, { contents: entry ? `${ENTRY_BANNER}\n${file.text}` : file.text, mode: entry ? 0o755 : 0o644 }];
+  }));
+}
 
 async function helpOfFirstBuild() {
-  const first = await build(options({}));
-  const probe = join(tmpdir(), `cba-help-${process.pid}.mjs`);
-  writeFileSync(probe, first.outputFiles[0].contents);
+  const first = filesOf(await build(options({})));
+  const probe = mkdtempSync(join(tmpdir(), 'cba-help-'));
   try {
-    return execFileSync(process.execPath, [probe, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).replace(/\n$/, '');
+    for (const [name, { contents }] of first) {
+      mkdirSync(dirname(join(probe, name)), { recursive: true });
+      writeFileSync(join(probe, name), contents);
+    }
+    return execFileSync(process.execPath, [join(probe, 'cli.js'), '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).replace(/\n$/, '');
   } finally {
-    rmSync(probe, { force: true });
+    rmSync(probe, { recursive: true, force: true });
   }
 }
 
+const result = await build(options({ __HELP__: JSON.stringify(await helpOfFirstBuild()) }));
+const inputsOf = (metafile) => Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+const hostOwned = [...new Set(inputsOf(result.metafile).map(([input]) => input).filter((input) => HOST_OWNED.test(input)))];
+if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop provides (import its types only): ${hostOwned.join(', ')}`);
+
 // dist/ holds exactly what is published. Each file is replaced atomically (temp file, then rename),
-// because tests elsewhere in the workspace may be running the CLI while it is rebuilt.
-const files = new Map([
-  [outfile, { contents: result.outputFiles[0].contents, mode: 0o755 }],
-  [join(dist, 'plopfile.js'), { contents: plopfile, mode: 0o644 }],
-  [join(dist, 'THIRD-PARTY-LICENSES.txt'), { contents: thirdPartyLicenses(result.metafile), mode: 0o644 }],
-]);
-mkdirSync(dist, { recursive: true });
-for (const [path, { contents, mode }] of files) {
+// chunks before the entry points that import them, because tests elsewhere in the workspace may be
+// running the CLI while it is rebuilt; chunks no entry refers to any more are removed last.
+const files = filesOf(result);
+files.set('THIRD-PARTY-LICENSES.txt', { contents: thirdPartyLicenses(result.metafile), mode: 0o644 });
+const ordered = [...files].sort(([a], [b]) => Number(b.startsWith('chunks/')) - Number(a.startsWith('chunks/')));
+for (const [name, { contents, mode }] of ordered) {
+  const path = join(dist, name);
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.tmp`, contents, { mode });
   renameSync(`${path}.tmp`, path);
 }
-for (const name of readdirSync(dist)) {
-  if (!files.has(join(dist, name))) rmSync(join(dist, name), { recursive: true, force: true });
+for (const name of readdirSync(dist, { recursive: true })) {
+  const path = join(dist, name);
+  if (!files.has(name) && !(name === 'chunks' && existsSync(path))) rmSync(path, { recursive: true, force: true });
 }
 
 /** The licence of every package whose code ended up in the bundle (MIT and friends ask for it). */
 function thirdPartyLicenses(metafile) {
-  const output = Object.values(metafile.outputs)[0];
   const roots = new Set();
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const [input, { bytesInOutput }] of inputsOf(metafile)) {
     if (bytesInOutput === 0) continue;
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(join(here, input));
     if (match) roots.add(match[1]);
@@ -144,7 +202,7 @@ function thirdPartyLicenses(metafile) {
     .sort((a, b) => a.id.localeCompare(b.id));
   const unique = [...new Map(entries.map((e) => [e.id, e])).values()];
   return [
-    `${pkg.name} ${pkg.version} bundles the following packages into dist/cli.js.`,
+    `${pkg.name} ${pkg.version} bundles the following packages into dist/.`,
     '',
     ...unique.flatMap((e) => [`${'-'.repeat(72)}`, `${e.id} (${e.license})`, '', e.text, '']),
   ].join('\n');

@@ -73,14 +73,14 @@ describe('AGENTS.md (built CLI)', () => {
     expect(await snapshot(target)).toEqual(state);
   });
 
-  it('treats an edit inside the block as a conflict and writes nothing', async () => {
+  it('treats an edit inside the block on a line the new version changes too as a conflict and writes nothing', async () => {
     await runCli(args());
     const text = await fs.readFile(agentsMd, 'utf8');
     await fs.writeFile(agentsMd, text.replace('## Staff Backend Engineer', '## Staff Backend Engineer (our edit)'));
     const state = await snapshot(target);
     const result = await runCli(args('--set', 'agent.seniority=principal'));
     expect(result.exitCode).toBe(2);
-    expect(result.stdout).toMatch(/conflict\s+AGENTS\.md\s+\(edited since it was generated\)/);
+    expect(result.stdout).toMatch(/conflict\s+AGENTS\.md\s+\(you and the new version changed the same lines\)/);
     expect(await snapshot(target)).toEqual(state);
   });
 

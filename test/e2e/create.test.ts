@@ -6,6 +6,7 @@ import { runCli, snapshot, tempDir, DATE } from '../support/cli.js';
 
 const EXPECTED = [
   '.adr-dir',
+  '.backend-agent/bases',
   '.backend-agent/manifest.json',
   '.claude/agents/backend-staff.md',
   'docs/adr/0001-record-architecture-decisions.md',
@@ -26,7 +27,7 @@ describe('create-backend-agent (built CLI)', () => {
     const result = await runCli([target, '--yes', '--date', DATE]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect([...(await snapshot(target)).keys()]).toEqual(EXPECTED);
-    expect(result.stdout).toContain('Done: 7 created.');
+    expect(result.stdout).toContain('Done: 8 created.');
     const agent = matter(await fs.readFile(join(target, '.claude/agents/backend-staff.md'), 'utf8'));
     expect(agent.data.name).toBe('backend-staff');
     expect(agent.content).toContain('`orders` service');
@@ -42,28 +43,29 @@ describe('create-backend-agent (built CLI)', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
-  it('keeps an edited agent and exits 2 when other answers would change it', async () => {
+  it('merges an edited agent with the changes other answers make to it: both kept, exit 0', async () => {
     await runCli([target, '--yes', '--date', DATE]);
     const agentPath = join(target, '.claude/agents/backend-staff.md');
-    const edited = `${await fs.readFile(agentPath, 'utf8')}\nOur team's own rule: never call the billing API synchronously.\n`;
-    await fs.writeFile(agentPath, edited);
-    const before = await snapshot(target);
+    await fs.appendFile(agentPath, "\nOur team's own rule: never call the billing API synchronously.\n");
 
     const result = await runCli([target, '--set', 'agent.seniority=principal']);
-    expect(result.exitCode).toBe(2);
-    expect(result.stdout).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md\s+\(edited since it was generated\)/);
-    expect(result.stdout).toContain('nothing was written');
-    expect(await snapshot(target)).toEqual(before);
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/merged\s+\.claude\/agents\/backend-staff\.md\s+\(your edits kept, new content merged in\)/);
+    const agent = await fs.readFile(agentPath, 'utf8');
+    expect(agent).toContain("Our team's own rule: never call the billing API synchronously.");
+    expect(agent).toContain('# Principal Backend Engineer');
   });
 
-  it('overwrites the edited file with --force', async () => {
+  it('takes the new version of an overlapping edit with --force (the alias of --conflict theirs)', async () => {
     await runCli([target, '--yes', '--date', DATE]);
     const agentPath = join(target, '.claude/agents/backend-staff.md');
-    await fs.appendFile(agentPath, '\nmy edit\n');
+    const original = await fs.readFile(agentPath, 'utf8');
+    const heading = original.split('\n').find((l) => l.startsWith('# '))!;
+    await fs.writeFile(agentPath, original.replace(heading, '# Our own title for the agent'));
     const result = await runCli([target, '--set', 'agent.seniority=principal', '--force']);
     expect(result.exitCode, result.stderr).toBe(0);
     const agent = await fs.readFile(agentPath, 'utf8');
-    expect(agent).not.toContain('my edit');
+    expect(agent).not.toContain('Our own title');
     expect(agent).toContain('# Principal Backend Engineer');
     const rerun = await runCli([target, '--yes']);
     expect(rerun.stdout).toContain('Everything is up to date');
@@ -82,7 +84,7 @@ describe('create-backend-agent (built CLI)', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(await fs.pathExists(target)).toBe(false);
     expect(result.stdout).toContain('+++ b/.claude/agents/backend-staff.md');
-    expect(result.stdout).toContain('Dry run: 7 to create. Nothing was written.');
+    expect(result.stdout).toContain('Dry run: 8 to create. Nothing was written.');
 
     await runCli([target, '--yes', '--date', DATE]);
     const before = await snapshot(target);
@@ -93,7 +95,7 @@ describe('create-backend-agent (built CLI)', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
-  it('checks for drift with --check: 0 when up to date, 3 when a re-run would change a file, never writing', async () => {
+  it('checks for drift with --check: 0 when up to date or only edited, 3 when a re-run would change a file, never writing', async () => {
     const fresh = await runCli([target, '--check']);
     expect(fresh.exitCode).toBe(3);
     expect(fresh.stdout).toContain('Nothing was generated here yet');
@@ -102,16 +104,23 @@ describe('create-backend-agent (built CLI)', () => {
     await runCli([target, '--yes', '--date', DATE]);
     const clean = await runCli([target, '--check']);
     expect(clean.exitCode, clean.stdout).toBe(0);
-    expect(clean.stdout).toContain('Up to date: the 7 generated files match');
+    expect(clean.stdout).toContain('Up to date: the 6 generated files hold what this version writes');
 
+    // An edit the merge keeps as it is, and a file the user deleted (it stays deleted), are not drift.
     await fs.appendFile(join(target, 'docs/runbooks/orders.md'), '\nOur own note.\n');
     await fs.remove(join(target, 'docs/testing/test-strategy.md'));
     const before = await snapshot(target);
-    const drift = await runCli([target, '--check', '--json']);
+    const edited = await runCli([target, '--check', '--json']);
+    expect(edited.exitCode, edited.stdout).toBe(0);
+    expect(JSON.parse(edited.stdout).drift).toEqual([]);
+
+    // Answers that change the files are.
+    const drift = await runCli([target, '--check', '--json', '--set', 'targets.p99LatencyMs=120']);
     expect(drift.exitCode).toBe(3);
     expect(JSON.parse(drift.stdout).drift).toEqual([
-      { path: 'docs/runbooks/orders.md', action: 'conflict', reason: 'edited' },
-      { path: 'docs/testing/test-strategy.md', action: 'create' },
+      { path: '.claude/agents/backend-staff.md', action: 'update' },
+      { path: 'docs/adr/0002-technology-stack-for-orders.md', action: 'update' },
+      { path: 'docs/runbooks/orders.md', action: 'merged' },
     ]);
     expect(await snapshot(target)).toEqual(before);
   });
@@ -119,8 +128,8 @@ describe('create-backend-agent (built CLI)', () => {
   it('prints one JSON object with --json', async () => {
     const result = await runCli([target, '--yes', '--date', DATE, '--json']);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ ok: true, exitCode: 0, dryRun: false, summary: { create: 7 } });
-    expect(report.written).toEqual(EXPECTED);
+    expect(report).toMatchObject({ ok: true, exitCode: 0, dryRun: false, summary: { create: 8 } });
+    expect([...report.written].sort()).toEqual(EXPECTED);
     expect(report.answers.service.name).toBe('orders');
   });
 

@@ -76,7 +76,7 @@ describe('plop generators (the plop binary, no terminal)', () => {
     expect(coverage.exitCode, coverage.stderr + coverage.stdout).toBe(0);
     const after = await written(a);
     const changed = [...after.keys()].filter((path) => after.get(path) !== first.get(path));
-    expect(changed.sort()).toEqual(['.backend-agent/manifest.json', 'docs/runbooks/orders.md', 'docs/testing/test-strategy.md']);
+    expect(changed.sort()).toEqual(['.backend-agent/bases', '.backend-agent/manifest.json', 'docs/runbooks/orders.md', 'docs/testing/test-strategy.md']);
 
     const viaCli = await runCli([b, '--yes', '--date', DATE, '--set', 'service.team=platform', '--set', 'service.tier=tier-1', '--set', 'targets.coverage=90']);
     expect(viaCli.exitCode, viaCli.stderr).toBe(0);
@@ -95,7 +95,7 @@ describe('plop generators (the plop binary, no terminal)', () => {
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
     expect((await runCli([b, '--yes', '--date', DATE, '--set', 'targets.coverage=90'])).exitCode).toBe(0);
     const files = await written(a);
-    expect([...files.keys()]).toEqual(['.backend-agent/manifest.json', 'docs/testing/test-strategy.md']);
+    expect([...files.keys()]).toEqual(['.backend-agent/bases', '.backend-agent/manifest.json', 'docs/testing/test-strategy.md']);
     expect(files.get('docs/testing/test-strategy.md')).toBe((await written(b)).get('docs/testing/test-strategy.md'));
   });
 
@@ -116,21 +116,40 @@ describe('plop generators (the plop binary, no terminal)', () => {
     expect(await written(a)).toEqual(files);
   });
 
-  it('never overwrites an edited file: plop exits non-zero and writes nothing; --force overwrites it', async () => {
-    expect((await runCli([a, '--yes', '--date', DATE])).exitCode).toBe(0);
-    const agent = join(a, '.claude/agents/backend-staff.md');
-    await fs.appendFile(agent, '\nOur own rule: never call billing synchronously.\n');
-    const before = await snapshot(a);
+  it('merges an edited file as the CLI does; an overlapping edit fails with nothing written until --force or BACKEND_AGENT_CONFLICT says how it ends', async () => {
+    for (const dir of [a, b]) expect((await runCli([dir, '--yes', '--date', DATE])).exitCode).toBe(0);
+    const rule = '\nOur own rule: never call billing synchronously.\n';
+    for (const dir of [a, b]) await fs.appendFile(join(dir, '.claude/agents/backend-staff.md'), rule);
+    const merged = await plop(['backend-agent', '_', 'principal'], a);
+    expect(merged.exitCode, merged.stderr + merged.stdout).toBe(0);
+    expect((await runCli([b, '--yes', '--set', 'agent.seniority=principal'])).exitCode).toBe(0);
+    expect(await written(a)).toEqual(await written(b));
+    expect(await fs.readFile(join(a, '.claude/agents/backend-staff.md'), 'utf8')).toContain('Our own rule: never call billing synchronously.');
 
-    const refused = await plop(['backend-agent', '_', 'principal'], a);
+    // The title line is one the seniority changes: both sides changed it.
+    const retitle = async (dir: string) => {
+      const path = join(dir, '.claude/agents/backend-staff.md');
+      await fs.writeFile(path, (await fs.readFile(path, 'utf8')).replace(/^# .*$/m, '# Our own title'));
+    };
+    for (const dir of [a, b]) await retitle(dir);
+    const before = await snapshot(a);
+    const refused = await plop(['backend-agent', '_', 'senior'], a);
     expect(refused.exitCode).not.toBe(0);
-    expect(refused.stdout + refused.stderr).toMatch(/1 file has local changes, so nothing was written: \.claude\/agents\/backend-staff\.md \(edited since it was generated\)\. Re-run with --force/);
+    expect(refused.stdout + refused.stderr).toMatch(/1 file has conflicting changes, so nothing was written: \.claude\/agents\/backend-staff\.md \(you and the new version changed the same lines\)\. Re-run with BACKEND_AGENT_CONFLICT=markers\|mine\|theirs \(or --force/);
     expect(await snapshot(a)).toEqual(before);
 
-    const forced = await plop(['backend-agent', '_', 'principal', '--force'], a);
-    expect(forced.exitCode, forced.stderr + forced.stdout).toBe(0);
-    expect((await runCli([b, '--yes', '--date', DATE, '--set', 'agent.seniority=principal'])).exitCode).toBe(0);
+    const mine = await plop(['backend-agent', '_', 'senior'], a, { env: { BACKEND_AGENT_CONFLICT: 'mine' } });
+    expect(mine.exitCode, mine.stderr + mine.stdout).toBe(0);
+    expect((await runCli([b, '--yes', '--set', 'agent.seniority=senior', '--conflict', 'mine'])).exitCode).toBe(0);
     expect(await written(a)).toEqual(await written(b));
+    expect(await fs.readFile(join(a, '.claude/agents/backend-staff.md'), 'utf8')).toContain('# Our own title');
+
+    for (const dir of [a, b]) await retitle(dir);
+    const forced = await plop(['backend-agent', '_', 'staff', '--force'], a);
+    expect(forced.exitCode, forced.stderr + forced.stdout).toBe(0);
+    expect((await runCli([b, '--yes', '--set', 'agent.seniority=staff', '--force'])).exitCode).toBe(0);
+    expect(await written(a)).toEqual(await written(b));
+    expect(await fs.readFile(join(a, '.claude/agents/backend-staff.md'), 'utf8')).not.toContain('# Our own title');
   });
 
   it('refuses to write into its own folder (plop\'s default destination) when --dest is missing', async () => {
@@ -166,11 +185,12 @@ describe('loaded from the package', () => {
     expect(await written(a, SETUP)).toEqual(await written(b, SETUP));
 
     // node-plop does not hand plop's --force to a loaded plopfile's actions; ours reads it anyway.
-    await fs.appendFile(join(a, '.claude/agents/ledger-staff.md'), 'edited\n');
+    const agent = join(a, '.claude/agents/ledger-staff.md');
+    await fs.writeFile(agent, (await fs.readFile(agent, 'utf8')).replace(/^# .*$/m, '# edited'));
     expect((await plop(['backend-agent', 'ledger-staff', 'principal'], a, { plopfile: null })).exitCode).not.toBe(0);
-    expect(await fs.readFile(join(a, '.claude/agents/ledger-staff.md'), 'utf8')).toMatch(/edited\n$/);
+    expect(await fs.readFile(agent, 'utf8')).toMatch(/^# edited$/m);
     expect((await plop(['backend-agent', 'ledger-staff', 'principal', '--force'], a, { plopfile: null })).exitCode).toBe(0);
-    expect(await fs.readFile(join(a, '.claude/agents/ledger-staff.md'), 'utf8')).not.toMatch(/edited\n$/);
+    expect(await fs.readFile(agent, 'utf8')).not.toMatch(/^# edited$/m);
   });
 
   it('turbo gen, with our generators registered in turbo/generators/config.ts, runs backend-agent unattended', async () => {
@@ -205,7 +225,7 @@ describe('loaded from the package', () => {
     });
     // turbo 2.11 exits 0 even when the generator fails, so the files are the proof.
     expect(viaTurbo.exitCode, viaTurbo.stderr).toBe(0);
-    expect(viaTurbo.stdout).toContain('7 created');
+    expect(viaTurbo.stdout).toContain('8 created');
     expect((await runCli([b, '--yes', '--date', DATE, '--set', 'agent.name=ledger-staff'])).exitCode).toBe(0);
     const files = await written(a, SETUP_TURBO);
     expect(files.has('.claude/agents/ledger-staff.md')).toBe(true);

@@ -1,8 +1,8 @@
 /**
  * The published artefact: what `npm pack` puts in the tarball, that it runs from an empty folder
- * with no node_modules anywhere above it, and that start-up evaluates only what a command uses
- * (the bundle keeps everything else in lazy initialisers; proven with V8 coverage of a readable
- * build of the same bundle).
+ * with no node_modules anywhere above it, and that start-up loads only what a command uses (the
+ * bundle is split into chunks that load with the command that imports them; proven with V8
+ * coverage of the published files and of a readable build of the same bundle).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dirname, join, parse } from 'node:path';
@@ -43,7 +43,9 @@ describe('the npm pack tarball', () => {
 
   it('holds the bundle, its licences and the manifest, with no dependencies', async () => {
     // dist/plopfile.js: the plop / turbo gen generators, the package's main (generators.test.ts runs them).
-    expect(files).toEqual(['LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
+    // dist/chunks/: the code the entry points load with import() or share (build.mjs splits the bundle).
+    expect(files.filter((f) => !/^dist\/chunks\/[\w-]+\.js$/.test(f))).toEqual(['LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
+    expect(files.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(3);
     const manifest = await fs.readJson(join(extracted, 'package/package.json'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.bin).toEqual({ 'create-backend-agent': 'dist/cli.js', 'backend-agent': 'dist/cli.js' });
@@ -84,60 +86,101 @@ describe('the npm pack tarball', () => {
 });
 
 describe('start-up work', () => {
-  let readable: string;
-  let modules: { all: Set<string>; lazy: Set<string> };
+  let out: string;
+  /** Each file of a readable build of the same bundle, with the bundled modules it holds. */
+  let files: Map<string, Set<string>>;
+  /** Modules esbuild wraps for lazy evaluation (CommonJS): they run only when first required. */
+  let lazy: Set<string>;
   beforeAll(async () => {
-    // The same bundle, unminified: each lazily evaluated module is a function named by its path.
-    const out = join(root, 'readable');
+    out = join(root, 'readable');
     await execa('node', [join(PACKAGE_DIR, 'build.mjs'), '--readable', '--outdir', out]);
-    readable = join(out, 'cli.js');
-    const source = await fs.readFile(readable, 'utf8');
-    modules = {
-      all: new Set([...source.matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]s|json))$/gm)].map((m) => m[1]!)),
-      // esbuild's lazy wrappers: `"path"() {` (ESM) and `"path"(exports, module) {` (CommonJS).
-      lazy: new Set([...source.matchAll(/^ {2}"([^"]+)"\((?:[\w$]+(?:, [\w$]+)?)?\) \{$/gm)].map((m) => m[1]!)),
-    };
+    files = new Map();
+    lazy = new Set();
+    const names = ['cli.js', 'plopfile.js', ...(await fs.readdir(join(out, 'chunks'))).map((f) => `chunks/${f}`)];
+    for (const name of names) {
+      const source = await fs.readFile(join(out, name), 'utf8');
+      files.set(name, new Set([...source.matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]s|json))$/gm)].map((m) => m[1]!)));
+      // esbuild's lazy wrappers: `"path"(exports, module) {`.
+      for (const m of source.matchAll(/^ {2}"([^"]+)"\((?:[\w$]+(?:, [\w$]+)?)?\) \{$/gm)) lazy.add(m[1]!);
+    }
   }, 60_000);
 
-  /** The bundled modules whose code ran in one invocation, read from V8's precise coverage. */
-  async function evaluated(args: readonly string[]): Promise<Set<string>> {
+  /** The files of `dir` Node loaded in one invocation of its cli.js, read from V8's coverage. */
+  async function loaded(dir: string, args: readonly string[]): Promise<{ files: string[]; functions: Map<string, number> }> {
     const coverage = await tempDir('cba-coverage-');
     try {
-      const result = await run([readable, ...args], root, { NODE_V8_COVERAGE: coverage });
+      const result = await run([join(dir, 'cli.js'), ...args], root, { NODE_V8_COVERAGE: coverage });
       expect(result.exitCode, result.stderr).toBe(0);
-      const ran = new Set([...modules.all].filter((m) => !modules.lazy.has(m)));
+      const seen = new Set<string>();
+      const functions = new Map<string, number>();
       for (const file of await fs.readdir(coverage)) {
         const { result: scripts } = (await fs.readJson(join(coverage, file))) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
-        for (const script of scripts.filter((s) => s.url.endsWith('/readable/cli.js'))) {
-          for (const fn of script.functions) if (modules.lazy.has(fn.functionName) && fn.ranges[0]!.count > 0) ran.add(fn.functionName);
+        for (const script of scripts.filter((s) => s.url.startsWith(`file://${dir}/`))) {
+          seen.add(script.url.slice(`file://${dir}/`.length));
+          for (const fn of script.functions) functions.set(fn.functionName, (functions.get(fn.functionName) ?? 0) + fn.ranges[0]!.count);
         }
       }
-      return ran;
+      return { files: [...seen].sort(), functions };
     } finally {
       await fs.remove(coverage);
     }
   }
 
+  /** The bundled modules whose code ran: those in the files loaded, less lazy ones never called. */
+  async function evaluated(args: readonly string[]): Promise<Set<string>> {
+    const run = await loaded(out, args);
+    const ran = new Set<string>();
+    for (const file of run.files) {
+      for (const m of files.get(file) ?? []) if (!lazy.has(m) || (run.functions.get(m) ?? 0) > 0) ran.add(m);
+    }
+    return ran;
+  }
+
   const PROMPTS = /@inquirer/;
+  const LIBRARY = /core\/src\/library\/library\.generated\.js$/;
+
+  it('splits the bundle: --help and --version load a few kB of the published build, the rest stays on disk', async () => {
+    const published = join(root, 'unpacked/package/dist');
+    const bytes = async (list: readonly string[]) => (await Promise.all(list.map((f) => fs.stat(join(published, f))))).reduce((sum, s) => sum + s.size, 0);
+    for (const args of [['--version'], ['--help']]) {
+      const { files: list } = await loaded(published, args);
+      expect(list).toContain('cli.js');
+      expect(await bytes(list), `${args[0]} loads ${list.join(', ')}`).toBeLessThan(16_000);
+    }
+    // A scaffold loads its command's chunks, and never the prompt library's.
+    const { files: scaffold } = await loaded(published, [join(root, 'published-scaffold'), '--yes', '--date', DATE]);
+    expect(scaffold.some((f) => /^chunks\/create-/.test(f))).toBe(true);
+    expect(scaffold.filter((f) => /^chunks\/(inquirer|session|lint|detect|add-adr)-/.test(f))).toEqual([]);
+  });
 
   it('evaluates only the entry point for --version', async () => {
     const ran = [...(await evaluated(['--version']))];
     expect(ran).toEqual(expect.arrayContaining(['src/cli.ts', 'src/args.ts']));
     // cli.ts may import only light modules statically; commands and the engine come through import().
-    const ENTRY = /^(src\/(cli|args|exit-codes|version)\.ts|\.\.\/core\/src\/errors\.ts|.*\/node_modules\/picocolors\/.*)$/;
+    const ENTRY = /^(src\/(cli|args|exit-codes|version|compile-cache|profile)\.ts|\.\.\/core\/src\/errors\.ts|.*\/node_modules\/picocolors\/.*)$/;
     expect(ran.filter((m) => !ENTRY.test(m))).toEqual([]);
   });
 
   it('prints --help from the text the build computed: no catalog, renderer, parser, command or prompt', async () => {
     const ran = [...(await evaluated(['--help']))];
     expect(ran.filter((m) => /core\/src\/(catalog|library|answers)\//.test(m) || /core\/src\/catalog\.ts/.test(m))).toEqual([]);
-    expect(ran.filter((m) => /@inquirer|yaml@|handlebars@|tinyglobby@|diff@|smol-toml@|fast-xml-parser@|src\/commands\//.test(m))).toEqual([]);
+    expect(ran.filter((m) => /@inquirer|yaml@|handlebars@|tinyglobby@|diff@|smol-toml@|fast-xml-parser@|zod@|src\/commands\//.test(m))).toEqual([]);
   });
 
   it('never evaluates the prompt library when answers come from flags', async () => {
     const ran = [...(await evaluated([join(root, 'scaffold'), '--yes', '--date', DATE]))];
-    // The renderer did run here, so a module that runs is seen.
+    // The renderer and the template library did run here, so a module that runs is seen.
     expect(ran.some((m) => /handlebars@/.test(m))).toBe(true);
+    expect(ran.some((m) => LIBRARY.test(m))).toBe(true);
     expect(ran.filter((m) => PROMPTS.test(m))).toEqual([]);
+  });
+
+  it('loads the template library only for commands that render or read it: not for lint', async () => {
+    const agents = join(root, 'lint-target/.claude/agents');
+    await fs.ensureDir(agents);
+    await fs.writeFile(join(agents, 'reviewer.md'), '---\nname: reviewer\ndescription: Reviews pull requests for correctness.\n---\n\nYou review pull requests.\n');
+    const ran = [...(await evaluated(['lint', join(root, 'lint-target/.claude/agents/reviewer.md')]))];
+    expect(ran.some((m) => /core\/src\/lint\//.test(m))).toBe(true);
+    expect(ran.filter((m) => LIBRARY.test(m) || PROMPTS.test(m) || /core\/src\/(detect|docs)\//.test(m))).toEqual([]);
   });
 });

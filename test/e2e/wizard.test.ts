@@ -76,7 +76,7 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
     const screen = t.screen();
-    expect(screen).toContain('Done: 7 created.');
+    expect(screen).toContain('Done: 8 created.');
 
     const agent = matter(await fs.readFile(join(target, '.claude/agents/ledger-staff.md'), 'utf8'));
     expect(agent.data.name).toBe('ledger-staff');
@@ -135,11 +135,12 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
-  it('on a re-run, "keep mine" leaves an edited file alone and it stays a conflict', async () => {
+  it('on a re-run, asks per conflicting file; "keep mine" keeps your lines, merges the rest, and the next run is a no-op', async () => {
     await runCli([target, '--yes', '--date', DATE], { env: clean });
     const agentPath = join(target, '.claude/agents/backend-staff.md');
-    const mine = `${await fs.readFile(agentPath, 'utf8')}\nOur team's rule: no synchronous calls to billing.\n`;
-    await fs.writeFile(agentPath, mine);
+    // The title is a line the seniority changes too: an overlapping edit. The rule at the end is not.
+    const generated = await fs.readFile(agentPath, 'utf8');
+    await fs.writeFile(agentPath, `${generated.replace(/^# .*$/m, '# Our own title')}\nOur team's rule: no synchronous calls to billing.\n`);
 
     const t = (terminal = Terminal.start([target, '--set', 'agent.seniority=principal'], { cwd: root }));
     for (const prompt of [/\? Agent name/, /\? Service name.*as in the last run/, /\? Keep this stack/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/]) {
@@ -147,22 +148,27 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
       t.press('Enter');
     }
     const review = await t.waitFor(/\? Write these files\?/);
-    expect(review).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md\s+\(edited since it was generated\)/);
+    expect(review).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md\s+\(you and the new version changed the same lines\)/);
     t.press('Enter');
-    await t.waitFor(/\? \.claude\/agents\/backend-staff\.md was edited since it was generated/);
-    t.press('Down', 'Down', 'Enter'); // Show the difference
-    await t.waitFor(/^\+# Principal Backend Engineer/m);
-    await t.waitFor(/Show the difference\n[\s\S]*\? \.claude\/agents\/backend-staff\.md was edited/);
+    await t.waitFor(/\? \.claude\/agents\/backend-staff\.md: you and the new version changed the same lines/);
+    expect(t.screen()).toMatch(/Merge with markers[\s\S]*Keep mine[\s\S]*Take the new one[\s\S]*Show the difference/);
+    t.press('Down', 'Down', 'Down', 'Enter'); // Show the difference
+    await t.waitFor(/^\+<<<<<<< yours/m);
+    await t.waitFor(/Show the difference\n[\s\S]*\? \.claude\/agents\/backend-staff\.md: you and the new version/);
     t.press('Enter'); // the default: Keep mine
     expect(await t.exitCode()).toBe(0);
-    expect(t.screen()).toContain('Kept as you have it: .claude/agents/backend-staff.md');
-    expect(await fs.readFile(agentPath, 'utf8')).toBe(mine);
+    expect(t.screen()).toContain('Kept your lines where both changed: .claude/agents/backend-staff.md');
+    const kept = await fs.readFile(agentPath, 'utf8');
+    expect(kept).toContain('# Our own title');
+    expect(kept).toContain("Our team's rule: no synchronous calls to billing.");
+    expect(kept).not.toBe(generated); // the principal's lines elsewhere merged in
+    expect(kept).toMatch(/principal/i);
 
-    // Never overwritten silently: a later unattended run still sees the conflict.
+    // The new rendering became the base: the same run again has nothing to do, and nothing to ask.
     const later = await runCli([target, '--yes'], { env: clean });
-    expect(later.exitCode).toBe(2);
-    expect(later.stdout).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md\s+\(edited since it was generated\)/);
-    expect(await fs.readFile(agentPath, 'utf8')).toBe(mine);
+    expect(later.exitCode, later.stdout).toBe(0);
+    expect(later.stdout).toContain('Everything is up to date');
+    expect(await fs.readFile(agentPath, 'utf8')).toBe(kept);
   });
 
   it('under a coding agent, does not prompt: prints the non-interactive command instead', async () => {

@@ -2,15 +2,16 @@
  * Build-time reader of templates/: parses and validates every library file.
  * Used by the library build and by the library lint tests; never shipped in the CLI.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import type { Term } from './facet-lint.js';
 import {
-  BlockMetaSchema, FacetSchema, PresetSchema, FACET_KINDS,
-  type BlockMeta, type Facet, type Preset,
+  BlockMetaSchema, FacetSchema, PresetSchema, TermsSchema, FACET_KINDS,
+  type BlockMeta, type FacetDefinition, type Preset,
 } from '../src/library/schema.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
@@ -19,8 +20,10 @@ export interface SourceBlock { file: string; meta: BlockMeta; body: string }
 export interface SourceTemplate { file: string; name: string; body: string }
 export interface LibrarySource {
   blocks: SourceBlock[];
-  facets: Array<Facet & { file: string }>;
+  facets: Array<FacetDefinition & { file: string }>;
   presets: Array<Preset & { file: string }>;
+  /** Names that belong to technologies (facets/terms.yaml), for the facet lint. */
+  terms: Term[];
   layouts: SourceTemplate[];
   docs: SourceTemplate[];
 }
@@ -106,6 +109,20 @@ export function readLibrarySource(root = TEMPLATES_DIR): LibrarySource {
     if (preset) presets.push(preset);
   }
 
+  const terms: Term[] = [];
+  const termsFile = join(root, 'facets', 'terms.yaml');
+  // A library without terms (test fixtures) checks facet names only.
+  if (existsSync(termsFile)) attempt(() => {
+    const facetIds = new Set(facets.map((f) => f.id));
+    for (const entry of check(TermsSchema, readYaml(termsFile, root), termsFile, root).terms) {
+      const requires = entry.requires.map((r) => (typeof r === 'string' ? [r] : r));
+      const unknown = requires.flat().find((r) => !facetIds.has(r));
+      if (unknown) throw new LibraryError(`${relative(root, termsFile)}: term "${entry.term}" requires unknown facet "${unknown}"`);
+      const pattern = entry.pattern ? new RegExp(entry.pattern) : new RegExp(`(?<![A-Za-z0-9_])${entry.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`);
+      terms.push({ term: entry.term, pattern, requires });
+    }
+  });
+
   const templatesIn = (folder: string): SourceTemplate[] =>
     files(join(root, folder), '.hbs').map((file) => ({
       file,
@@ -121,5 +138,5 @@ export function readLibrarySource(root = TEMPLATES_DIR): LibrarySource {
   }
 
   if (errors.length > 0) throw new LibraryError(`The template library has ${errors.length} invalid file(s):\n  ${errors.join('\n  ')}`);
-  return { blocks, facets, presets, layouts: templatesIn('layouts'), docs: templatesIn('docs') };
+  return { blocks, facets, presets, terms, layouts: templatesIn('layouts'), docs: templatesIn('docs') };
 }

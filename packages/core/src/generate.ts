@@ -30,6 +30,8 @@ export interface GenerateOptions {
   writtenBefore?: readonly string[];
   /** The target's root AGENTS.md as it is now (null or absent: none), for the agents-md format's block. */
   agentsMd?: string | null;
+  /** Told when a phase ends ('compose'), for the CLI's profile (pnpm bench --profile); no clock here. */
+  onPhase?: (name: 'compose') => void;
 }
 
 export function generate(answers: Answers, options: GenerateOptions): Tree {
@@ -42,6 +44,7 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   const adrs = planStarterAdrs({ dir: paths.adrDir, log: options.adrLog, writtenBefore, date: options.date, serviceName: answers.service.name });
   const built = buildContext(answers, lib, options.date);
   const context = { ...built, docs: { ...built.docs, ...adrDocsNaming(adrs.naming) } };
+  options.onPhase?.('compose');
   const files: Array<[string, string]> = [];
 
   // One composed content, rendered once; each format (formats/registry.ts) lays it out its own way.

@@ -6,12 +6,15 @@ export { getPath, setPath, mergeLayers, isPlainObject, type Plain } from './answ
 export { didYouMean } from './answers/closest.js';
 export { catalog, findQuestion, type Question, type QuestionKind, type Choice } from './catalog.js';
 export { library, findFacet, facetsOfKind, type Library, type Block } from './library/index.js';
-export { FACET_KINDS, AREAS, type Facet, type FacetKind, type BlockMeta, type Preset } from './library/schema.js';
+export { FACET_KINDS, AREAS, type Facet, type FacetDefinition, type FacetKind, type BlockMeta, type Preset } from './library/schema.js';
 export { composeBlocks } from './compose.js';
 export { buildContext, type RenderContext } from './render/context.js';
 export { generate, type GenerateOptions } from './generate.js';
 export { makeTree, type Tree } from './tree.js';
-export { planChanges, summarize, type Plan, type Change, type ChangeKind, type DiskSnapshot } from './plan/plan.js';
+export { planChanges, summarize, drift, BOOKKEEPING_PATHS, type Plan, type Change, type ChangeKind, type ConflictReason, type DiskSnapshot, type PlanOptions } from './plan/plan.js';
+export { mergeThree, hasConflictMarkers, splitLines, type ConflictHunk, type MergeOutcome, type Resolution } from './plan/merge.js';
+export { BASES_PATH, encodeBases, decodeBases, basesFromTree, type Bases } from './plan/bases.js';
+export { findMoves, roleOf } from './plan/moves.js';
 export { unifiedDiff } from './plan/diff.js';
 export { buildManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 export { sha256 } from './hash.js';
@@ -22,7 +25,7 @@ export { blockRows, facetRows, catalogMarkdown, describeCondition } from './libr
 export { viewFromObject, type RepoView } from './repo-view.js';
 export { detectRepo, detectedAnswers, type Detection, type DetectedAnswers, type Finding as StackFinding, type Evidence, type PackageDetection } from './detect/index.js';
 export { WIZARD_STEPS, type WizardStep, type WizardStepInfo } from './catalog.js';
-export { decideWrites, overwriteAll, type ConflictChoice, type ConflictChoices, type WriteDecision } from './plan/decide.js';
+export { decideWrites, overwriteAll, resolveAll, CONFLICT_MODES, type ConflictChoice, type ConflictChoices, type ConflictMode, type WriteDecision } from './plan/decide.js';
 export { equivalentSets, setExpression } from './answers/equivalent.js';
 export { evaluate as evaluateCondition } from './render/conditions.js';
 export { AGENT_FORMAT_REGISTRY, fullAgentPath } from './formats/registry.js';

@@ -1,6 +1,9 @@
 /** Command-line arguments, parsed with node:util's parseArgs (no dependency, strict about unknown flags). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '@create-backend-agent/core/errors';
+import type { ConflictMode } from '@create-backend-agent/core';
+
+const CONFLICT_MODES: readonly ConflictMode[] = ['stop', 'markers', 'mine', 'theirs'];
 
 export const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
@@ -11,6 +14,8 @@ export const OPTIONS = {
   'dry-run': { type: 'boolean' },
   check: { type: 'boolean' },
   force: { type: 'boolean' },
+  conflict: { type: 'string' },
+  restore: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -26,7 +31,10 @@ export interface Args {
   dryRun: boolean;
   /** Write nothing; exit 3 when a re-run would change a file (drift), 0 when all is up to date. */
   check: boolean;
-  force: boolean;
+  /** How conflicting hunks end: stop (the default: write nothing), markers, mine or theirs (--force). */
+  conflict: ConflictMode;
+  /** Generated files the user deleted, to be written again. */
+  restore: string[];
   json: boolean;
   help: boolean;
   version: boolean;
@@ -54,9 +62,19 @@ export function parseCliArgs(argv: readonly string[]): Args {
     date: v.date,
     dryRun: v['dry-run'] ?? false,
     check: v.check ?? false,
-    force: v.force ?? false,
+    conflict: conflictMode(v.conflict, v.force ?? false),
+    restore: (v.restore ?? []).map((p) => p.replace(/^\.\//, '')),
     json: v.json ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };
+}
+
+/** --conflict, with --force as the alias of `theirs` it has always been. */
+function conflictMode(given: string | undefined, force: boolean): ConflictMode {
+  if (given === undefined) return force ? 'theirs' : 'stop';
+  const mode = CONFLICT_MODES.find((m) => m === given.trim().toLowerCase());
+  if (mode === undefined) throw new InputError(`--conflict ${given}: not a mode.`, `Use one of ${CONFLICT_MODES.join(', ')}.`);
+  if (force && mode !== 'theirs') throw new InputError(`--force means --conflict theirs, but --conflict ${mode} was given too.`, 'Pass one of them.');
+  return mode;
 }

@@ -2,6 +2,8 @@
  * Entry point of both bins. Parses arguments, runs one command, and maps every typed error to its
  * exit code here, once.
  */
+import './compile-cache.js';
+import { phase } from './profile.js';
 import { isKnownError } from '@create-backend-agent/core/errors';
 import { parseCliArgs } from './args.js';
 import { EXIT } from './exit-codes.js';
@@ -10,9 +12,9 @@ import type { Environment } from './commands/create.js';
 /**
  * Sub-commands, by the first argument. Each takes the rest of argv and returns an exit code.
  * Anything else is the main job, with the first argument as its target folder.
- * Commands and help are loaded with import() when run: the bundle keeps them as lazy initialisers,
- * so --help, --version and each command evaluate only what they use (see `pnpm bench`). Import only
- * light modules statically in this file.
+ * Commands and help are loaded with import() when run: each is a chunk of the bundle (build.mjs), so
+ * --help and --version load only this entry, and a command only the engine parts it uses (see
+ * `pnpm bench`). Import only light modules statically in this file.
  */
 type Command = (argv: readonly string[], env: Environment, output: Output) => Promise<number> | number;
 const COMMANDS: Record<string, Command> = {
@@ -28,21 +30,13 @@ import { VERSION } from './version.js';
 /** The --help text, computed by the build (build.mjs); absent when run from source. */
 declare const __HELP__: string | undefined;
 
-/**
- * The plop / turbo gen generators (generators/plopfile.ts). dist/plopfile.js, the package's main,
- * imports this bundle with the as-library flag set and calls this, so the package carries the engine once; the
- * import() keeps them a lazy initialiser that no command evaluates.
- */
-export const plopGenerators = () => import('../../../generators/plopfile.js');
-/** Set by dist/plopfile.js before it imports the bundle: then it is a library and runs no command. */
-const asLibrary = (globalThis as Record<symbol, unknown>)[Symbol.for('create-backend-agent.as-library')] === true;
-
 function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export async function main(argv: readonly string[], env: Environment, output: Output): Promise<number> {
+  phase('entry');
   let json = argv.includes('--json');
   try {
     // A first argument naming a command runs it; anything else is the target folder of the main job.
@@ -59,7 +53,9 @@ export async function main(argv: readonly string[], env: Environment, output: Ou
       output.out(VERSION);
       return EXIT.ok;
     }
-    return await (await import('./commands/create.js')).runCreate(args, env, output);
+    const { runCreate } = await import('./commands/create.js');
+    phase('load');
+    return await runCreate(args, env, output);
   } catch (caught) {
     // A file system error a user can cause (read-only, full, a file in the way) is one line, exit 4.
     const error = isKnownError(caught) ? caught : (await import('./edge/fs-errors.js')).fileSystemError(caught, env.cwd);
@@ -71,7 +67,7 @@ export async function main(argv: readonly string[], env: Environment, output: Ou
 }
 
 // A reader that closes the pipe early (`| head`) is not an error worth a stack trace.
-for (const stream of asLibrary ? [] : [process.stdout, process.stderr]) {
+for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
@@ -83,7 +79,7 @@ const output: Output = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-if (!asLibrary) main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), vars: process.env, today: localDate(new Date()) }, output).then(
+main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), vars: process.env, today: localDate(new Date()), ...(process.stdout.rows ? { rows: process.stdout.rows } : {}) }, output).then(
   (code) => {
     process.exitCode = code;
   },

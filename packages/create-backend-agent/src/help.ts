@@ -37,7 +37,11 @@ Answers (later sources win: defaults < detected in the repository < the last run
 Writing
       --dry-run          print the plan and unified diffs; write nothing
       --check            write nothing; exit 3 when a re-run would change a file (drift)
-      --force            overwrite files you edited since they were generated
+      --conflict MODE    where your edits and the new version changed the same lines:
+                         stop (default: write nothing, exit 2), markers (write <<<<<<< markers,
+                         exit 2), mine (keep your lines), theirs (take the new ones)
+      --force            the same as --conflict theirs
+      --restore PATH     write again a generated file you deleted (repeatable)
       --date YYYY-MM-DD  the date docs carry (default: the first run's date, else today)
 
 Output
@@ -49,8 +53,8 @@ Output
 Exit codes
   0    done, or nothing to do
   1    bad input (nothing written)
-  2    conflicts left unresolved: files you edited were kept (nothing written)
-  3    --check found drift: a re-run would change a generated file
+  2    conflicts: overlapping edits left unresolved (nothing written), or markers written
+  3    --check found drift: a re-run would change a file (kept edits are no drift)
   4    the file system refused (permissions, read-only, full, a file in the way), path named
   5    another run holds the target's lock (.backend-agent/lock)
   70   a bug in this tool: please report it

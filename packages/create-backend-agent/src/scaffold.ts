@@ -7,8 +7,8 @@
 import { basename } from 'node:path';
 import {
   generate, resolveAnswers, planChanges, library, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
-  mergeLayers, decideWrites, restrictTree, toSlug,
-  type AnswerLayer, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Manifest, type Plain,
+  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH,
+  type AnswerLayer, type Bases, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Manifest, type Plain,
   type Plan, type RepoView, type Tree, type WriteDecision,
 } from '@create-backend-agent/core';
 import { diskRepoView } from './edge/repo-view.js';
@@ -16,6 +16,7 @@ import { checkTargetDir, readManifest, readTarget } from './edge/target.js';
 import { writeFilesAtomically } from './edge/apply.js';
 import { readAgentsMd } from './edge/agents-md.js';
 import { VERSION } from './version.js';
+import { phase } from './profile.js';
 
 /** What the target holds before anything is asked: its last run, what it shows, what that suggests. */
 export interface Repo {
@@ -34,6 +35,7 @@ export async function readRepo(dir: string): Promise<Repo> {
   const view = diskRepoView(dir);
   const detection = detectRepo(view);
   const detected = detectedAnswers(detection);
+  phase('read');
   return { dir, previous, view, detection, detected, suggested: suggestedLayers(dir, previous?.answers, view, detected) };
 }
 
@@ -63,6 +65,8 @@ export interface RenderOptions {
   today: string;
   /** Only these outputs (a partial generator); every other file keeps its manifest record. */
   only?: (answers: Answers) => readonly string[];
+  /** Generated files the user deleted that this run writes again (`--restore`). */
+  restore?: readonly string[];
 }
 
 export interface Rendered {
@@ -78,24 +82,49 @@ export interface Rendered {
 
 export async function renderScaffold(repo: Repo, layers: readonly AnswerLayer[], options: RenderOptions): Promise<Rendered> {
   const { answers, warnings } = resolveAnswers(layers, library);
+  phase('answers');
   const date = options.date ?? repo.previous?.date ?? options.today;
   const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(repo.dir) : null;
   // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
   const adrLog = readAdrLog(repo.view, outputPaths(answers).adrDir);
-  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(repo.previous?.files ?? {}) });
+  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
+  phase('render');
   const tree = options.only ? restrictTree(full, options.only(answers), repo.previous) : full;
   const state = await readTarget(repo.dir, tree);
-  return { dir: repo.dir, answers, warnings, date, tree, plan: planChanges(tree, state.disk, state.manifest), manifest: state.manifest };
+  const bases = await lastBases(repo, state.manifest, state.disk.get(BASES_PATH) ?? null, agentsMd, warnings);
+  const plan = planChanges(tree, state.disk, state.manifest, { bases, restore: options.restore ?? [] });
+  phase('plan');
+  return { dir: repo.dir, answers, warnings, date, tree, plan, manifest: state.manifest };
 }
 
 /**
- * Decides from the plan and a choice per conflict (overwrite or keep; none: unresolved), and writes
+ * What the last run wrote, for the three-way merge: the bases file, checked against the manifest's
+ * hashes. Without it (a manifest older than bases, or the file deleted), the same tool version
+ * renders the recorded answers again: same answers, same bytes, and the hashes prove it file by file.
+ */
+async function lastBases(repo: Repo, manifest: Manifest | null, text: string | null, agentsMd: string | null, warnings: string[]): Promise<Bases | null> {
+  if (manifest === null) return null;
+  const stored = text === null ? null : decodeBases(text, manifest.files);
+  if (text !== null && stored === null) warnings.push(`${BASES_PATH} is damaged; edited files are merged without it (restore it from version control to merge them line by line).`);
+  if (stored !== null || manifest.tool.version !== VERSION) return stored;
+  try {
+    const adrLog = readAdrLog(repo.view, outputPaths(manifest.answers).adrDir);
+    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(manifest.files) });
+    return basesFromTree(again, manifest.files);
+  } catch {
+    return null; // Answers this version cannot render any more: no bases, so edited files conflict as a whole.
+  }
+}
+
+/**
+ * Decides from the plan and a choice per conflict (markers, mine or theirs; none: unresolved), and writes
  * unless it is a dry run or a conflict is unresolved: then nothing is written at all.
  */
 export async function applyScaffold(rendered: Rendered, choices: ConflictChoices, options: { dryRun: boolean }): Promise<WriteDecision> {
-  const decision = decideWrites(rendered.plan, choices, rendered.manifest);
+  const decision = decideWrites(rendered.plan, choices);
   if (!options.dryRun && decision.unresolved.length === 0 && decision.writes.length > 0) {
-    await writeFilesAtomically(rendered.dir, decision.writes);
+    await writeFilesAtomically(rendered.dir, decision.writes, decision.removes);
   }
+  phase('apply');
   return decision;
 }

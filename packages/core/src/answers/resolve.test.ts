@@ -36,6 +36,14 @@ describe('resolveAnswers', () => {
     expect(warnings).toContain('Gin implies Go; added it to stack.languages.');
   });
 
+  it('a web framework brings REST along unless an API style is given (a gRPC-only service stays gRPC-only)', () => {
+    const bare = resolve({ stack: { frameworks: ['gin'] } });
+    expect(bare.answers.stack.apiStyles).toEqual(['rest']);
+    expect(bare.warnings).toContain('Gin implies REST (HTTP+JSON); added it to stack.apiStyles.');
+    expect(resolve({ stack: { frameworks: ['gin'], apiStyles: ['grpc'] } }).answers.stack.apiStyles).toEqual(['grpc']);
+    expect(resolve({ stack: { frameworks: ['gin'], apiStyles: ['graphql', 'rest'] } }).answers.stack.apiStyles).toEqual(['graphql', 'rest']);
+  });
+
   it('maps aliases to facet ids and drops duplicates', () => {
     const { answers } = resolve({ stack: { datastores: ['Postgres', 'postgresql', 'pg'], languages: ['nodejs'] } });
     expect(answers.stack.datastores).toEqual(['postgresql']);

@@ -97,9 +97,13 @@ function withoutDefaultStack(answers: Plain): Plain {
   return { ...answers, stack: { ...empty, ...stack } };
 }
 
-/** Adds what chosen technologies imply (Gin -> Go), after the lists they belong to. */
+/**
+ * Adds what chosen technologies imply (Gin -> Go), after the lists they belong to. An implied API
+ * style (a web framework's REST) is only a default: any API style given, gRPC alone included, wins.
+ */
 function addImplied(answers: Plain, lib: Library, warnings: string[]): Plain {
   let out = answers;
+  const apiGiven = ((getPath(answers, 'stack.apiStyles') as string[] | undefined) ?? []).length > 0;
   const pathOf = new Map(STACK_KINDS.map(([path, kind]) => [kind, path]));
   for (let changed = true; changed; ) {
     changed = false;
@@ -109,6 +113,7 @@ function addImplied(answers: Plain, lib: Library, warnings: string[]): Plain {
       for (const implied of facet.implies) {
         if (ids.has(implied)) continue;
         const target = lib.facets.find((f) => f.id === implied)!;
+        if (target.kind === 'api' && apiGiven) continue;
         const path = pathOf.get(target.kind)!;
         out = setPath(out, path, [...((getPath(out, path) as string[]) ?? []), implied]);
         ids.add(implied);

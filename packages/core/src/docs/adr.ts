@@ -2,6 +2,7 @@
 import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';
 import { renderTemplate } from '../render/handlebars.js';
+import { resolveFacet } from '../render/facets.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { docTemplate } from './template.js';
 import { NEW_LOG_NAMING, type AdrLog, type AdrNaming } from './adr-log.js';
@@ -138,7 +139,8 @@ function optionsConsidered(context: RenderContext, lib: Library) {
       chosen: f.name,
       alternatives: f.alternatives
         .filter((id) => !chosen.has(id))
-        .map((id) => lib.facets.find((o) => o.id === id)!)
+        // The alternative's own trade-offs, as they read beside the rest of this stack.
+        .map((id) => resolveFacet(lib.facets.find((o) => o.id === id)!, context.answers, context.date))
         .map((o) => ({ name: o.name, against: o.tradeoffs[0] ?? '' })),
     }))
     .filter((o) => o.alternatives.length > 0);

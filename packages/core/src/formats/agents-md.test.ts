@@ -63,7 +63,7 @@ describe('AGENTS.md in generate, the manifest and the plan', () => {
     expect(manifest.files['AGENTS.md']).not.toBe(sha256(file));
   });
 
-  it('plans edits outside the block as an update, edits inside it as a conflict', () => {
+  it('plans edits outside the block as an update, edits inside it (without a base) as a conflict', () => {
     const first = generate(answers, { ...opts, agentsMd: mine });
     const manifest = parseManifest(first.get(MANIFEST_PATH)!);
     const written = first.get('AGENTS.md')!;
@@ -77,8 +77,8 @@ describe('AGENTS.md in generate, the manifest and the plan', () => {
 
     const insideEdit = written.replace('## Staff Backend Engineer', '## Ours now');
     expect(plan(insideEdit)).toMatchObject({ kind: 'conflict', reason: 'edited' });
-    // The block deleted by the user is their decision too: not re-added without --force.
-    expect(plan(mine)).toMatchObject({ kind: 'conflict', reason: 'edited' });
+    // The block deleted by the user is their decision too: it stays out (until --restore AGENTS.md).
+    expect(plan(mine)).toMatchObject({ kind: 'deleted-by-you' });
   });
 
   it('appends to an AGENTS.md the tool never wrote without calling it a conflict', () => {

@@ -1,6 +1,6 @@
 import * as generated from './library.generated.js';
 import type { TemplateSpec } from './library.generated.js';
-import type { BlockMeta, Facet, FacetKind, Preset } from './schema.js';
+import type { BlockMeta, FacetDefinition, FacetKind, Preset } from './schema.js';
 import { FACET_KINDS } from './schema.js';
 
 export type { TemplateSpec };
@@ -12,7 +12,7 @@ export interface Block {
 /** The compiled library: everything the templates/ folder held at build time. */
 export interface Library {
   blocks: readonly Block[];
-  facets: readonly Facet[];
+  facets: readonly FacetDefinition[];
   presets: readonly Preset[];
   layouts: Readonly<Record<string, TemplateSpec>>;
   /** Shared pieces of layouts, used as {{> name}}. */
@@ -22,12 +22,12 @@ export interface Library {
 
 export const library: Library = generated;
 
-export function facetsOfKind(lib: Library, kind: FacetKind): Facet[] {
+export function facetsOfKind(lib: Library, kind: FacetKind): FacetDefinition[] {
   return lib.facets.filter((f) => f.kind === kind);
 }
 
 /** Finds a facet of a kind by id or alias (case-insensitive). */
-export function findFacet(lib: Library, kind: FacetKind, idOrAlias: string): Facet | undefined {
+export function findFacet(lib: Library, kind: FacetKind, idOrAlias: string): FacetDefinition | undefined {
   const key = idOrAlias.trim().toLowerCase();
   return lib.facets.find((f) => f.kind === kind && (f.id === key || f.aliases.includes(key)));
 }

@@ -82,20 +82,33 @@ export const BlockMetaSchema = z.strictObject({
 });
 export type BlockMeta = z.infer<typeof BlockMetaSchema>;
 
+/**
+ * A facet list item may hold only for some combinations of the other answers: `when` is a condition
+ * on the answers (the block condition language), resolved when the render context is built, so
+ * templates and documents only ever see the items that hold, in the plain shapes below.
+ * A text item is a string, or `{ text, when }`.
+ */
+const when = ConditionSchema.optional();
+const conditionalText = z.union([text, z.strictObject({ text, when })]);
 const Alert = z.strictObject({
   name: text,
   meaning: text,
   severity: z.enum(['page', 'ticket', 'info']),
   firstActions: text,
+  when,
 });
-const FailureMode = z.strictObject({ symptom: text, cause: text, fix: text });
+const FailureMode = z.strictObject({ symptom: text, cause: text, fix: text, when });
 const TestTool = z.strictObject({
   level: z.enum(['unit', 'integration', 'contract', 'e2e', 'load', 'security', 'resilience', 'static']),
   tool: text,
   note: text.optional(),
+  when,
 });
 
-/** A technology facet (templates/facets/<kind>/<id>.yaml): what an expert knows about one technology. */
+/**
+ * A technology facet as written in templates/facets/<kind>/<id>.yaml: what an expert knows about one
+ * technology, some of it only for some stacks (`when`). See `Facet` for what templates receive.
+ */
 export const FacetSchema = z.strictObject({
   id,
   name: text,
@@ -104,32 +117,34 @@ export const FacetSchema = z.strictObject({
   aliases: z.array(z.string()).default([]),
   /**
    * Technologies that choosing this one brings along (a framework's language, a managed service's
-   * cloud). Resolution adds them to the stack, so the facet's text may name them.
+   * cloud). Resolution adds them to the stack, so the facet's text may name them. An implied API
+   * style (a web framework's REST) is added only when no API style was given.
    */
   implies: z.array(id).default([]),
   /**
    * Technologies of the same kind a team usually weighs against this one. The stack ADR lists them
    * under "Options considered" with the trade-off that weighs against each; nothing else names them.
+   * An id, or `{ id, when }` for one that only fits some stacks (DynamoDB where the cloud is AWS).
    */
-  alternatives: z.array(id).default([]),
+  alternatives: z.array(z.union([id, z.strictObject({ id, when })])).default([]),
   /** One sentence: what it is for and why a team picks it; used in the stack ADR. */
   summary: text,
   /** Honest costs of choosing it; used in the stack ADR consequences. */
-  tradeoffs: z.array(text).default([]),
-  practices: z.array(text).min(3),
-  pitfalls: z.array(text).min(2),
+  tradeoffs: z.array(conditionalText).default([]),
+  practices: z.array(conditionalText).min(3),
+  pitfalls: z.array(conditionalText).min(2),
   runbook: z
     .strictObject({
       alerts: z.array(Alert).default([]),
       failureModes: z.array(FailureMode).default([]),
-      dashboards: z.array(text).default([]),
+      dashboards: z.array(conditionalText).default([]),
       /** Platform facets (infrastructure, cloud): exact commands. */
       commands: z
         .strictObject({
-          deploy: z.array(text).default([]),
-          rollback: z.array(text).default([]),
-          scale: z.array(text).default([]),
-          inspect: z.array(text).default([]),
+          deploy: z.array(conditionalText).default([]),
+          rollback: z.array(conditionalText).default([]),
+          scale: z.array(conditionalText).default([]),
+          inspect: z.array(conditionalText).default([]),
         })
         .optional(),
     })
@@ -137,13 +152,53 @@ export const FacetSchema = z.strictObject({
   testing: z
     .strictObject({
       tools: z.array(TestTool).default([]),
-      notes: z.array(text).default([]),
+      notes: z.array(conditionalText).default([]),
     })
     .default({ tools: [], notes: [] }),
   sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
 });
-export type Facet = z.infer<typeof FacetSchema>;
+/** A facet as the library stores it, conditional items and all. */
+export type FacetDefinition = z.infer<typeof FacetSchema>;
+export type ConditionalText = z.infer<typeof conditionalText>;
 
+type Plain<T> = Omit<T, 'when'>;
+/**
+ * A facet resolved for one set of answers (render/facets.ts): every list holds only the items whose
+ * condition holds, text items are strings, and nothing carries a `when` any more.
+ */
+export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'tradeoffs' | 'practices' | 'pitfalls' | 'runbook' | 'testing'> {
+  alternatives: string[];
+  tradeoffs: string[];
+  practices: string[];
+  pitfalls: string[];
+  runbook: {
+    alerts: Array<Plain<FacetDefinition['runbook']['alerts'][number]>>;
+    failureModes: Array<Plain<FacetDefinition['runbook']['failureModes'][number]>>;
+    dashboards: string[];
+    commands?: { deploy: string[]; rollback: string[]; scale: string[]; inspect: string[] };
+  };
+  testing: {
+    tools: Array<Plain<FacetDefinition['testing']['tools'][number]>>;
+    notes: string[];
+  };
+}
+
+/**
+ * templates/facets/terms.yaml: names that belong to technologies without being a facet's name (Lambda,
+ * asyncpg, JUnit). Build-time only: the facet lint and the combinations test use them to tell that a
+ * text names a technology. `requires` lists facet ids, all needed; a list inside means any one of it.
+ */
+export const TermsSchema = z.strictObject({
+  terms: z.array(
+    z.strictObject({
+      term: text,
+      /** A regular expression when the plain, case-sensitive, whole-word term is not enough. */
+      pattern: text.optional(),
+      requires: z.array(z.union([id, z.array(id).min(2)])).min(1),
+    }),
+  ),
+});
+export type TermsFile = z.infer<typeof TermsSchema>;
 
 /**
  * A named set of answers (templates/presets/<name>.yaml). `answers` is validated against the answers

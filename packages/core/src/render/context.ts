@@ -10,6 +10,7 @@ import { outputPaths } from '../paths.js';
 import { InternalError } from '../errors.js';
 import { prose } from './prose.js';
 import { adrNamingText, NEW_LOG_NAMING, type AdrNaming } from '../docs/adr-log.js';
+import { resolveFacet } from './facets.js';
 
 export function adrDocsNaming(naming: AdrNaming): { adrFilePattern: string; adrNumberingRule: string } {
   const { filePattern, numberingRule } = adrNamingText(naming);
@@ -97,7 +98,8 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
       const facet = findFacet(lib, kind, id);
       // resolveAnswers has already mapped every id to a facet; a miss here is a bug, not bad input.
       if (!facet) throw new InternalError(`no ${kind} facet "${id}" in the library`);
-      return facet;
+      // Only the items that hold beside the rest of this stack (see render/facets.ts).
+      return resolveFacet(facet, answers, date);
     });
     const key = KIND_FLAG[kind];
     stack[key] = facets;

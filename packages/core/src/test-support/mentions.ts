@@ -2,7 +2,9 @@
  * How to tell that a text mentions a technology, for the tailoring tests. A facet's name is the
  * default; names that are also common words, or that contain another facet's name, get a pattern.
  */
-import type { Facet } from '../library/schema.js';
+import type { FacetDefinition } from '../library/schema.js';
+
+type Facet = Pick<FacetDefinition, 'id' | 'name'>;
 
 const PATTERNS: Record<string, RegExp> = {
   go: /\bGo\b(?!-| multi)|\bgolang\b|goroutine/,

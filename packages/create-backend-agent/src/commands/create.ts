@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import {
   resolveAnswers, parseSetFlag, summarize, findPreset, library,
-  InputError, unifiedDiff, outputPaths, type AnswerLayer, type Answers, type Plain, type Plan,
+  InputError, unifiedDiff, outputPaths, BOOKKEEPING_PATHS, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
-import { equivalentSets, overwriteAll } from '@create-backend-agent/core';
+import { equivalentSets, resolveAll, drift, type Change, type WriteDecision } from '@create-backend-agent/core';
 import { automationError, interactionFor } from '../wizard/mode.js';
 import { nonInteractiveCommand } from '../edge/command-line.js';
 import { diskRepoView } from '../edge/repo-view.js';
@@ -14,7 +14,8 @@ import { readAnswersFile } from '../edge/answers-file.js';
 import { withTarget } from '../edge/guard.js';
 import { checkTargetDir } from '../edge/target.js';
 import { applyScaffold, readRepo, renderScaffold, suggestedLayers } from '../scaffold.js';
-import { countsLine, diffText, planLines, pc, type Output } from '../report.js';
+import { conflictHunks, countsLine, diffText, planLines, pc, type Output } from '../report.js';
+import { terminalPager } from '../edge/pager.js';
 import { VERSION } from '../version.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -27,6 +28,8 @@ export interface Environment {
   vars?: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD, read from the clock at the edge. */
   today: string;
+  /** The terminal's height, for paging a long difference. */
+  rows?: number;
 }
 
 export { EXIT } from '../exit-codes.js';
@@ -69,20 +72,23 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
     ? await (await import('../wizard/session.js')).startWizard({
       output, vars: env.vars ?? {}, dirArg: args.positionals[0], detection, detected,
       header: `${pc.bold('create-backend-agent')} ${VERSION} ${pc.dim('→')} ${dir}`,
+      pager: terminalPager(output, env.rows, env.vars ?? {}),
       ...(previous ? { lastRun: previous.answers as unknown as Plain } : {}),
     })
     : null;
   const layers = wizard ? [...suggested, ...given, await wizard.ask(suggested, given)] : [...suggested, ...given];
-  const rendered = await renderScaffold(repo, layers, { date: args.date, today: env.today });
+  const rendered = await renderScaffold(repo, layers, { date: args.date, today: env.today, restore: args.restore });
   if (args.check) return reportDrift(rendered.plan, dir, previous !== null, args.json, output);
   const { answers, warnings, date, plan } = rendered;
   const counts = summarize(plan);
-  // A conflict is overwritten only by --force or by the user's choice in the wizard; one kept keeps
-  // its old manifest record, so it stays a conflict.
-  const choices = wizard ? await wizard.review(plan, { dryRun: args.dryRun }) : args.force ? overwriteAll(plan) : new Map();
+  // Overlapping edits end as the user says: per file in the wizard, else --conflict (stop, the
+  // default, writes nothing). Every choice records the new rendering as the base (core plan.ts).
+  const choices = wizard ? await wizard.review(plan, { dryRun: args.dryRun, mode: args.conflict }) : resolveAll(plan, args.conflict);
   const decision = await applyScaffold(rendered, choices, { dryRun: args.dryRun });
   const { unresolved, writes } = decision;
-  const exitCode = unresolved.length > 0 ? EXIT.conflicts : EXIT.ok;
+  // Markers left in a file are unresolved work too: exit 2 so CI notices.
+  const exitCode = unresolved.length > 0 || decision.markers.length > 0 ? EXIT.conflicts : EXIT.ok;
+  const written = args.dryRun || unresolved.length > 0 ? [] : writes.map((c) => c.path);
 
   if (args.json) {
     output.out(JSON.stringify({
@@ -90,12 +96,16 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
       exitCode,
       target: dir,
       dryRun: args.dryRun,
-      written: args.dryRun || unresolved.length > 0 ? [] : writes.map((c) => c.path),
+      written,
+      removed: args.dryRun || unresolved.length > 0 ? [] : decision.removes,
       changes: plan.changes.map((c) => ({
         path: c.path,
         action: c.kind,
+        ...(c.from !== undefined ? { from: c.from } : {}),
         ...(c.reason ? { reason: c.reason } : {}),
-        ...(args.dryRun && c.kind !== 'unchanged' ? { diff: unifiedDiff(c) } : {}),
+        ...(c.hunks ? { hunks: c.hunks.map((h) => ({ yoursLine: h.yoursLine, yours: h.yours.join(''), theirsLine: h.theirsLine, theirs: h.theirs.join('') })) } : {}),
+        ...(c.kind === 'conflict' && choices.has(c.path) && unresolved.length === 0 ? { resolution: choices.get(c.path) } : {}),
+        ...(args.dryRun && c.kind !== 'unchanged' && c.kind !== 'deleted-by-you' ? { diff: unifiedDiff(c) } : {}),
       })),
       summary: counts,
       warnings,
@@ -106,20 +116,30 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
   }
 
   for (const warning of warnings) output.err(`${pc.yellow('warning')} ${warning}`);
-  if (wizard) return wizard.finish({ plan, decision, answers, suggested, dryRun: args.dryRun, done: doneText(plan, answers), exitCode });
-  output.out(`${pc.bold('create-backend-agent')} ${VERSION} ${pc.dim('→')} ${dir}\n`);
-  output.out(planLines(plan).join('\n'));
-  output.out('');
+  const deleted = plan.changes.filter((c) => c.kind === 'deleted-by-you');
+  if (wizard && unresolved.length === 0) {
+    const code = wizard.finish({ plan, decision, answers, suggested, dryRun: args.dryRun, done: doneText(plan, answers), exitCode });
+    if (deleted.length > 0) output.out(deletedNote(deleted));
+    return code;
+  }
+  if (!wizard) {
+    output.out(`${pc.bold('create-backend-agent')} ${VERSION} ${pc.dim('→')} ${dir}\n`);
+    output.out(planLines(plan).join('\n'));
+    output.out('');
+  }
+  if (deleted.length > 0) output.out(`${deletedNote(deleted)}\n`);
   if (args.dryRun) {
     const diffs = diffText(plan.changes);
     if (diffs) output.out(diffs);
     output.out(`Dry run: ${countsLine(counts)}. Nothing was written.`);
-    if (unresolved.length > 0) output.out(conflictAdvice(unresolved.length));
+    if (unresolved.length > 0) output.out(conflictAdvice(unresolved));
     return exitCode;
   }
   if (unresolved.length > 0) {
-    output.out(`${pc.red(`${unresolved.length} ${unresolved.length === 1 ? 'file has' : 'files have'} local changes`)}, so nothing was written.`);
-    output.out(conflictAdvice(unresolved.length));
+    const hunks = unresolved.filter((c) => c.hunks).map(conflictHunks).join('\n');
+    if (hunks) output.out(`${hunks}\n`);
+    output.out(`${pc.red(`${unresolved.length} ${unresolved.length === 1 ? 'file has' : 'files have'} conflicting changes`)}, so nothing was written.`);
+    output.out(conflictAdvice(unresolved));
     return exitCode;
   }
   if (writes.length === 0) {
@@ -127,24 +147,30 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
     return exitCode;
   }
   output.out(doneText(plan, answers));
+  const resolvedNote = resolutionNote(decision);
+  if (resolvedNote) output.out(`\n${resolvedNote}`);
   return exitCode;
 }
 
-/** --check: nothing is written; any file a re-run would create or change is drift (exit 3). */
+/**
+ * --check: nothing is written; drift is a file a re-run would create or change. An edit the merge
+ * keeps as it is, a file the user deleted, and the tool's own bookkeeping are not drift.
+ */
 function reportDrift(plan: Plan, dir: string, generatedBefore: boolean, json: boolean, output: Output): number {
-  const drifted = plan.changes.filter((c) => c.kind !== 'unchanged');
+  const drifted = drift(plan);
   const exitCode = drifted.length > 0 ? EXIT.drift : EXIT.ok;
   if (json) {
     output.out(JSON.stringify({
       ok: exitCode === EXIT.ok,
       exitCode,
       target: dir,
-      drift: drifted.map((c) => ({ path: c.path, action: c.kind, ...(c.reason ? { reason: c.reason } : {}) })),
+      drift: drifted.map((c) => ({ path: c.path, action: c.kind, ...(c.from !== undefined ? { from: c.from } : {}), ...(c.reason ? { reason: c.reason } : {}) })),
     }, null, 2));
     return exitCode;
   }
   if (drifted.length === 0) {
-    output.out(`Up to date: the ${plan.changes.length} generated files match what this version writes for the recorded answers.`);
+    const files = plan.changes.filter((c) => !BOOKKEEPING.has(c.path)).length;
+    output.out(`Up to date: the ${files} generated files hold what this version writes for the recorded answers (your edits kept).`);
     return exitCode;
   }
   output.out(planLines({ changes: drifted }).join('\n'));
@@ -153,22 +179,44 @@ function reportDrift(plan: Plan, dir: string, generatedBefore: boolean, json: bo
     output.out(`${pc.red('Nothing was generated here yet')} (no .backend-agent/manifest.json). Run with --yes, or without flags for the wizard.`);
     return exitCode;
   }
-  output.out(`${pc.red(`${drifted.length} ${drifted.length === 1 ? 'file differs' : 'files differ'}`)} from what this version writes for the recorded answers. See the diff with --dry-run; update with --yes (edited files need --force).`);
+  output.out(`${pc.red(`${drifted.length} ${drifted.length === 1 ? 'file differs' : 'files differ'}`)} from what this version writes for the recorded answers. See the diff with --dry-run; update with --yes (your edits are merged in).`);
   return exitCode;
 }
 
-function conflictAdvice(count: number): string {
-  return `See the ${count === 1 ? 'difference' : 'differences'} with --dry-run; re-run with --force to overwrite ${count === 1 ? 'it' : 'them'}, or undo your edits to keep the generated version.`;
+const BOOKKEEPING = new Set(BOOKKEEPING_PATHS);
+
+function conflictAdvice(unresolved: readonly Change[]): string {
+  const markers = unresolved.filter((c) => c.reason === 'markers').map((c) => c.path);
+  const open = unresolved.length - markers.length;
+  return [
+    markers.length > 0 && `Resolve the <<<<<<< yours … >>>>>>> markers in ${markers.join(', ')} (keep the lines you want, delete the marker lines), then run again.`,
+    open > 0 && `Choose how ${open === 1 ? 'it ends' : 'they end'}: --conflict markers (both versions marked in the file), mine (your lines where both changed), theirs or --force (the new version); --dry-run shows the diff.`,
+  ].filter(Boolean).join('\n');
+}
+
+function deletedNote(deleted: readonly Change[]): string {
+  const paths = deleted.map((c) => c.path);
+  return `Not written again, as you deleted ${paths.length === 1 ? 'it' : 'them'}: ${paths.join(', ')}. To bring ${paths.length === 1 ? 'it' : 'them'} back: ${paths.map((p) => `--restore ${p}`).join(' ')}.`;
+}
+
+function resolutionNote(decision: WriteDecision): string {
+  return [
+    decision.kept.length > 0 && `Kept your lines where both changed: ${decision.kept.join(', ')} (new content elsewhere merged in).`,
+    decision.markers.length > 0 && `${pc.yellow('Conflict markers written')} in ${decision.markers.join(', ')}: edit each <<<<<<< yours … >>>>>>> place, then run again (exit 2 until then).`,
+  ].filter(Boolean).join('\n');
 }
 
 function doneText(plan: Plan, answers: Answers): string {
   const c = summarize(plan);
-  const done = [c.create && `${c.create} created`, c.update && `${c.update} updated`, c.unchanged && `${c.unchanged} unchanged`].filter(Boolean).join(', ');
+  const done = [
+    c.create && `${c.create} created`, c.update && `${c.update} updated`, c.merged && `${c.merged} merged with your edits`,
+    c.moved && `${c.moved} moved`, c.conflict && `${c.conflict} with conflicts resolved`, c.unchanged && `${c.unchanged} unchanged`,
+  ].filter(Boolean).join(', ');
   const paths = outputPaths(answers);
   const next = [
     answers.outputs.formats.includes('claude') && `Read ${paths.claudeAgent}: Claude Code loads it from .claude/agents/ (check with /agents).`,
     answers.outputs.docs.runbook && `Fill the {placeholders} listed at the top of ${paths.runbook}.`,
-    'Commit everything, including .backend-agent/manifest.json: it lets re-runs keep your edits.',
+    'Commit everything, including .backend-agent/ (the manifest and the merge bases): it lets re-runs merge your edits.',
   ].filter(Boolean);
   return `${pc.green('Done:')} ${done}.\n\nNext:\n${next.map((n) => `  - ${n}`).join('\n')}`;
 }

@@ -27,8 +27,11 @@ const leftovers = (s: Record<string, string>) => Object.keys(s).filter((p) => /\
 const OLD: FileWrite[] = [
   { path: 'run.sh', content: 'echo old\n' },
   { path: 'docs/a.md', content: '# old a\n' },
+  { path: 'docs/moved.md', content: '# moved away\n' },
   { path: MANIFEST_PATH, content: '{"old":true}\n' },
 ];
+/** A moved file's old path: removed in the same transaction. */
+const REMOVES = ['docs/moved.md'];
 const NEW: FileWrite[] = [
   { path: MANIFEST_PATH, content: '{"new":true}\n' },
   { path: 'run.sh', content: 'echo new\n' },
@@ -49,7 +52,7 @@ beforeEach(async () => {
   const scratch = await mkdtemp(join(tmpdir(), 'cba-apply-new-'));
   await writeFilesAtomically(scratch, OLD);
   await chmod(join(scratch, 'run.sh'), 0o755);
-  await writeFilesAtomically(scratch, NEW);
+  await writeFilesAtomically(scratch, NEW, REMOVES);
   newState = await state(scratch);
   await rm(scratch, { recursive: true, force: true });
 });
@@ -62,14 +65,15 @@ async function steps(): Promise<Array<[ApplyStep, string]>> {
   const scratch = await mkdtemp(join(tmpdir(), 'cba-apply-steps-'));
   await writeFilesAtomically(scratch, OLD);
   const seen: Array<[ApplyStep, string]> = [];
-  await writeFilesAtomically(scratch, NEW, { hook: (step, path) => void seen.push([step, path]) });
+  await writeFilesAtomically(scratch, NEW, REMOVES, { hook: (step, path) => void seen.push([step, path]) });
   await rm(scratch, { recursive: true, force: true });
   return seen;
 }
 
 describe('writeFilesAtomically', () => {
-  it('keeps the mode of a file it updates, and creates new ones with the default mode', async () => {
-    await writeFilesAtomically(root, NEW);
+  it('keeps the mode of a file it updates, creates new ones with the default mode, removes a moved one', async () => {
+    await writeFilesAtomically(root, NEW, REMOVES);
+    expect(await stat(join(root, 'docs/moved.md')).catch(() => null)).toBeNull();
     expect((await stat(join(root, 'run.sh'))).mode & 0o777).toBe(0o755);
     expect(await readFile(join(root, 'run.sh'), 'utf8')).toBe('echo new\n');
     expect(((await stat(join(root, 'docs/deep/er/c.md'))).mode & 0o777) & ~process.umask()).toBe(0o666 & ~process.umask());
@@ -92,7 +96,7 @@ describe('writeFilesAtomically', () => {
       const hook = (s: ApplyStep) => {
         if (n++ === i) throw new Error(`injected at ${s}`);
       };
-      await expect(writeFilesAtomically(root, NEW, { hook }), `${step} ${path}`).rejects.toThrow(`injected at ${step}`);
+      await expect(writeFilesAtomically(root, NEW, REMOVES, { hook }), `${step} ${path}`).rejects.toThrow(`injected at ${step}`);
       expect(await state(root), `after an error at ${step} ${path}`).toEqual(oldState);
       failures++;
     }
@@ -111,7 +115,7 @@ describe('writeFilesAtomically', () => {
       const reached = new Promise<void>((resolve) => (stopped = resolve));
       // The apply never returns from step i, as if the process died there: nothing after it runs.
       const hook = () => (n++ === i ? (stopped(), new Promise<void>(() => undefined)) : undefined);
-      void writeFilesAtomically(dir, NEW, { hook });
+      void writeFilesAtomically(dir, NEW, REMOVES, { hook });
       await reached;
       const recovered = await recoverInterruptedApply(dir);
       const after = await state(dir);

@@ -2,7 +2,8 @@
  * Applying a plan as a transaction. The journal is written first; every file is staged as a temp
  * file beside its target (fsync'd, with the mode of the file it replaces) and every replaced file
  * is kept as a backup (a hard link); then the journal turns to "committing" and the temp files are
- * renamed into place, the manifest last, and the folders fsync'd. A failure at any step puts back
+ * renamed into place, the files a move leaves are removed, the manifest goes last, and the folders
+ * are fsync'd. A failure at any step puts back
  * what was there, removes every temp file and folder it made, and rethrows. A run killed midway
  * leaves the journal, and the next run finishes or rolls back that apply (recoverInterruptedApply)
  * before it reads anything, so it never takes the tool's own half-applied files for user edits.
@@ -84,10 +85,17 @@ async function backup(root: string, id: string, path: string): Promise<void> {
 
 const foldersOf = (root: string, paths: readonly string[]) => [...new Set(paths.map((p) => dirname(join(root, p))))];
 
-export async function writeFilesAtomically(root: string, writes: readonly FileWrite[], options: ApplyOptions = {}): Promise<void> {
-  if (writes.length === 0) return;
+/**
+ * Writes `writes` and removes `removes` (the old paths of moved files) as one transaction: a moved
+ * file leaves its old path once its new one is in place, before the manifest records the move.
+ */
+export async function writeFilesAtomically(root: string, writes: readonly FileWrite[], removes: readonly string[] = [], options: ApplyOptions = {}): Promise<void> {
+  const gone = [];
+  for (const path of removes) if (await exists(join(root, path))) gone.push(path);
+  if (writes.length === 0 && gone.length === 0) return;
   const hook = options.hook ?? (() => undefined);
-  const ordered = [...writes.filter((w) => w.path !== MANIFEST_PATH), ...writes.filter((w) => w.path === MANIFEST_PATH)];
+  const manifest = writes.filter((w) => w.path === MANIFEST_PATH);
+  const ordered = writes.filter((w) => w.path !== MANIFEST_PATH);
   const id = randomBytes(8).toString('hex');
   // The journal's own folder; made by the lock in a real run, recorded here for one that is not.
   const stateDirs = (await exists(join(root, STATE_DIR))) ? [] : [STATE_DIR];
@@ -98,7 +106,11 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
     journalVersion: 1,
     id,
     phase: 'staging',
-    files: await Promise.all(ordered.map(async (w) => ({ path: w.path, existed: await exists(join(root, w.path)) }))),
+    files: [
+      ...(await Promise.all(ordered.map(async (w) => ({ path: w.path, existed: await exists(join(root, w.path)) })))),
+      ...gone.map((path) => ({ path, existed: true, remove: true })),
+      ...(await Promise.all(manifest.map(async (w) => ({ path: w.path, existed: await exists(join(root, w.path)) })))),
+    ],
     dirs: [...stateDirs, ...dirs],
   };
   await writeJournal(root, journal);
@@ -109,24 +121,29 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
       await mkdir(join(root, dir));
       await hook('mkdir', dir);
     }
-    for (const [i, write] of ordered.entries()) {
-      await stage(root, id, write);
-      await hook('stage', write.path);
-      if (journal.files[i]!.existed) {
-        await backup(root, id, write.path);
-        await hook('backup', write.path);
+    const content = new Map([...ordered, ...manifest].map((w) => [w.path, w.content]));
+    for (const file of journal.files) {
+      if (!file.remove) {
+        await stage(root, id, { path: file.path, content: content.get(file.path)! });
+        await hook('stage', file.path);
+      }
+      if (file.existed) {
+        await backup(root, id, file.path);
+        await hook('backup', file.path);
       }
     }
-    for (const folder of foldersOf(root, ordered.map((w) => w.path))) await syncDir(folder);
+    const paths = journal.files.map((f) => f.path);
+    for (const folder of foldersOf(root, paths)) await syncDir(folder);
     await hook('synced', '');
     await writeJournal(root, { ...journal, phase: 'committing' });
     committing = true;
     await hook('commit', JOURNAL_HINT);
-    for (const write of ordered) {
-      await rename(tempPath(root, id, write.path), join(root, write.path));
-      await hook('rename', write.path);
+    for (const file of journal.files) {
+      if (file.remove) await removeIfThere(join(root, file.path));
+      else await rename(tempPath(root, id, file.path), join(root, file.path));
+      await hook('rename', file.path);
     }
-    for (const folder of foldersOf(root, ordered.map((w) => w.path))) await syncDir(folder);
+    for (const folder of foldersOf(root, paths)) await syncDir(folder);
     await hook('renamed', '');
   } catch (error) {
     // Should the rollback itself fail, its journal stays, and the next run finishes it.
@@ -206,7 +223,8 @@ export async function recoverInterruptedApply(root: string): Promise<Recovery> {
     try {
       for (const file of journal.files) {
         const temp = tempPath(root, journal.id, file.path);
-        if (await exists(temp)) await rename(temp, join(root, file.path));
+        if (file.remove) await removeIfThere(join(root, file.path));
+        else if (await exists(temp)) await rename(temp, join(root, file.path));
       }
       for (const folder of foldersOf(root, journal.files.map((f) => f.path))) await syncDir(folder);
     } catch {

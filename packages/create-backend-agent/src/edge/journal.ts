@@ -20,6 +20,8 @@ export interface JournalFile {
   path: string;
   /** A file was there before; it is kept as a backup until the apply ends. */
   existed: boolean;
+  /** The old path of a moved file: removed, not written. */
+  remove?: boolean;
 }
 
 export interface Journal {
@@ -31,7 +33,7 @@ export interface Journal {
    * rolling-back: a failed apply is putting the old files back; recovery finishes that.
    */
   phase: Phase;
-  /** In rename order, the manifest last. */
+  /** In rename order: the files written, the old paths of moved files, the manifest last. */
   files: JournalFile[];
   /** Folders the apply created, outermost first: removed on rollback when empty. */
   dirs: string[];
@@ -44,7 +46,7 @@ function isJournal(data: unknown): data is Journal {
   const j = data as Journal;
   return typeof data === 'object' && data !== null && j.journalVersion === 1 && typeof j.id === 'string' && /^[0-9a-f]{16}$/.test(j.id) &&
     ['staging', 'committing', 'rolling-back'].includes(j.phase) &&
-    Array.isArray(j.files) && j.files.every((f) => typeof f === 'object' && f !== null && isRelPath(f.path) && typeof f.existed === 'boolean') &&
+    Array.isArray(j.files) && j.files.every((f) => typeof f === 'object' && f !== null && isRelPath(f.path) && typeof f.existed === 'boolean' && (f.remove === undefined || typeof f.remove === 'boolean')) &&
     Array.isArray(j.dirs) && j.dirs.every(isRelPath);
 }
 

@@ -1,7 +1,7 @@
 /** Reading the target: path safety, the manifest, and a snapshot of the files a tree would touch. */
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { FileSystemError, InputError, MANIFEST_PATH, parseManifest, type DiskSnapshot, type Manifest, type Tree } from '@create-backend-agent/core';
+import { BASES_PATH, FileSystemError, InputError, MANIFEST_PATH, parseManifest, type DiskSnapshot, type Manifest, type Tree } from '@create-backend-agent/core';
 import { MB, readBounded, specialKind } from './read-file.js';
 
 /** Version-control folders: their contents are the VCS's own, never an output path. */
@@ -69,11 +69,14 @@ export interface TargetState {
 
 export async function readTarget(root: string, tree: Tree): Promise<TargetState> {
   const disk = new Map<string, string | null>();
-  for (const path of tree.keys()) {
+  const manifest = await readManifest(root);
+  // Also the paths the last run wrote (a file may move when an answer changes its path) and the merge bases.
+  const paths = new Set([...tree.keys(), ...Object.keys(manifest?.files ?? {}), BASES_PATH]);
+  for (const path of paths) {
     await assertSafePath(root, path);
     disk.set(path, await readBounded(join(root, path), path, MAX_OUTPUT_FILE, 'It is not a file this tool wrote: move it away or choose another path.'));
   }
-  return { manifest: await readManifest(root), disk };
+  return { manifest, disk };
 }
 
 export async function readManifest(root: string): Promise<Manifest | null> {

@@ -4,13 +4,14 @@
  */
 import {
   equivalentSets, library, summarize,
-  type AnswerLayer, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Plain, type Plan, type WriteDecision,
+  type AnswerLayer, type Answers, type ConflictChoices, type ConflictMode, type Detection, type DetectedAnswers, type Plain, type Plan, type WriteDecision,
 } from '@create-backend-agent/core';
 import { countsLine, diffText, pc, type Output } from '../report.js';
 import { nonInteractiveCommand } from '../edge/command-line.js';
 import { askAnswers } from './ask.js';
 import { reviewPlan } from './review.js';
 import type { Prompter } from './prompter.js';
+import type { Pager } from '../edge/pager.js';
 
 export interface WizardSetup {
   output: Output;
@@ -24,6 +25,8 @@ export interface WizardSetup {
   lastRun?: Plain;
   /** Tests pass a prompter; a real run loads inquirer here, and only here. */
   prompter?: Prompter;
+  /** Shows a long difference (the CLI pages it through $PAGER or less -R); printed when absent. */
+  pager?: Pager;
 }
 
 export interface Finish {
@@ -39,7 +42,7 @@ export interface Finish {
 
 export interface WizardSession {
   ask(suggested: readonly AnswerLayer[], given: readonly AnswerLayer[]): Promise<AnswerLayer>;
-  review(plan: Plan, options: { dryRun: boolean }): Promise<ConflictChoices>;
+  review(plan: Plan, options: { dryRun: boolean; mode?: ConflictMode }): Promise<ConflictChoices>;
   finish(result: Finish): number;
 }
 
@@ -50,11 +53,12 @@ export async function startWizard(setup: WizardSetup): Promise<WizardSession> {
   for (const line of introLines(setup.detection)) output.out(line);
   return {
     ask: (suggested, given) => askAnswers(prompter, { suggested, given, evidence: setup.detected.evidence, lastRun: setup.lastRun }, output),
-    review: (plan, options) => reviewPlan(prompter, plan, output, options),
+    review: (plan, options) => reviewPlan(prompter, plan, output, { ...options, ...(setup.pager ? { page: setup.pager } : {}) }),
     finish(result) {
-      // Every conflict overwritten: the command needs --force to do the same.
-      const overwrote = !result.dryRun && result.plan.changes.some((c) => c.kind === 'conflict') && result.decision.kept.length === 0 && result.decision.unresolved.length === 0;
-      const command = nonInteractiveCommand(setup.vars, setup.dirArg, equivalentSets(result.answers, result.suggested, library), overwrote ? ['--force'] : []);
+      // One choice for every conflict: the command says it with --conflict.
+      const chosen = new Set([...result.decision.markers.map(() => 'markers'), ...result.decision.kept.map(() => 'mine'), ...theirsOf(result).map(() => 'theirs')]);
+      const extra = !result.dryRun && chosen.size === 1 ? ['--conflict', [...chosen][0]!] : [];
+      const command = nonInteractiveCommand(setup.vars, setup.dirArg, equivalentSets(result.answers, result.suggested, library), extra);
       output.out('');
       if (result.dryRun) {
         const diffs = diffText(result.plan.changes);
@@ -65,15 +69,23 @@ export async function startWizard(setup: WizardSetup): Promise<WizardSession> {
       }
       if (result.decision.writes.length === 0) output.out('Everything is up to date; nothing to write.');
       else output.out(result.done);
-      const overwritten = result.plan.changes.filter((c) => c.kind === 'conflict' && !result.decision.kept.includes(c.path)).map((c) => c.path);
-      if (result.decision.writes.length > 0 && overwritten.length > 0) output.out(`\nOverwritten as you chose: ${overwritten.join(', ')}.`);
-      if (result.decision.kept.length > 0) {
-        output.out(`\nKept as you have ${result.decision.kept.length === 1 ? 'it' : 'them'}: ${result.decision.kept.join(', ')} (still a conflict for later runs; --force overwrites).`);
+      const taken = theirsOf(result);
+      if (result.decision.writes.length > 0 && taken.length > 0) output.out(`\nTook the new version as you chose: ${taken.join(', ')}.`);
+      if (result.decision.kept.length > 0) output.out(`\nKept your lines where both changed: ${result.decision.kept.join(', ')} (new content elsewhere merged in).`);
+      if (result.decision.markers.length > 0) {
+        output.out(`\n${pc.yellow('Conflict markers written')} in ${result.decision.markers.join(', ')}: edit each <<<<<<< yours … >>>>>>> place, then run again.`);
       }
       output.out(`\nThe same without questions:\n  ${command}`);
       return result.exitCode;
     },
   };
+}
+
+/** Conflicts that took the new rendering. */
+function theirsOf(result: Finish): string[] {
+  const { decision } = result;
+  if (decision.unresolved.length > 0) return [];
+  return result.plan.changes.filter((c) => c.kind === 'conflict' && !decision.kept.includes(c.path) && !decision.markers.includes(c.path)).map((c) => c.path);
 }
 
 /** What the repository told us, before the first question. */

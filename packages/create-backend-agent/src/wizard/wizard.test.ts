@@ -252,22 +252,31 @@ describe('reviewPlan: conflicts', () => {
   const disk = new Map<string, string | null>([[AGENT, `${tree.get(AGENT)}\nmine\n`], [RUNBOOK, '# Our runbook\n']]);
   const plan = planChanges(tree, disk, { manifestVersion: 1, tool: { name: 'create-backend-agent', version: '0' }, date: '2026-11-21', answers: resolveAnswers([], library).answers, files: { [AGENT]: 'old-hash' } });
 
-  it('lists the files, confirms once, then asks for each conflict; a diff is shown on request', async () => {
+  it('lists the files, confirms once, then asks for each conflict; the difference goes through the pager on request', async () => {
     script(
       step('confirm', /Write these files\?.*2 conflicts/),
-      step('select', /backend-staff\.md was edited since it was generated/, (c) => {
-        expect((c.choices as Array<{ value: string }>).map((x) => x.value)).toEqual(['overwrite', 'keep', 'diff']);
-        expect(c.default).toBe('keep');
+      step('select', /backend-staff\.md: you and the new version changed the same lines/, (c) => {
+        expect((c.choices as Array<{ value: string }>).map((x) => x.value)).toEqual(['markers', 'mine', 'theirs', 'diff']);
+        expect(c.default).toBe('mine');
         return 'diff';
       }),
-      step('select', /backend-staff\.md/, () => 'keep'),
-      step('select', /api\.md exists and was not written by this tool/, () => 'overwrite'),
+      step('select', /backend-staff\.md/, () => 'mine'),
+      step('select', /api\.md: exists and was not written by this tool/, () => 'theirs'),
     );
     const output = capture();
-    const choices = await reviewPlan(await loadPrompter(), plan, output, { dryRun: false });
-    expect([...choices]).toEqual([[AGENT, 'keep'], [RUNBOOK, 'overwrite']]);
+    const paged: string[] = [];
+    const choices = await reviewPlan(await loadPrompter(), plan, output, { dryRun: false, page: async (text) => void paged.push(text) });
+    expect([...choices]).toEqual([[AGENT, 'mine'], [RUNBOOK, 'theirs']]);
     expect(output.text()).toMatch(/conflict\s+\.claude\/agents\/backend-staff\.md/);
-    expect(output.text()).toMatch(/^-mine$/m); // the diff, printed between the two questions
+    // The difference is what "merge with markers" would write, handed to the pager between the two questions.
+    expect(paged).toHaveLength(1);
+    expect(paged[0]).toMatch(/^\+<<<<<<< yours$/m);
+    expect(paged[0]).toMatch(/^\+>>>>>>> create-backend-agent 0\.0\.0$/m);
+  });
+
+  it('asks nothing per file when --conflict chose for every file', async () => {
+    script(step('confirm', /Write these files\?/));
+    expect([...(await reviewPlan(await loadPrompter(), plan, capture(), { dryRun: false, mode: 'markers' }))]).toEqual([[AGENT, 'markers'], [RUNBOOK, 'markers']]);
   });
 
   it('declining to write cancels', async () => {
