@@ -14,7 +14,7 @@ import { renderTestStrategy } from './docs/test-strategy.js';
 import { buildManifest, serializeManifest } from './manifest.js';
 import { makeTree, type Tree } from './tree.js';
 import { MANIFEST_PATH, outputPaths } from './paths.js';
-import { InputError } from './errors.js';
+import { checkDate } from './date.js';
 
 export interface GenerateOptions {
   /** The date documents carry, YYYY-MM-DD. An input, so output is reproducible. */
@@ -35,9 +35,7 @@ export interface GenerateOptions {
 }
 
 export function generate(answers: Answers, options: GenerateOptions): Tree {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
-    throw new InputError(`Invalid date "${options.date}".`, 'Use YYYY-MM-DD, e.g. --date 2026-11-21.');
-  }
+  checkDate(options.date);
   const lib = options.library ?? builtInLibrary;
   const paths = outputPaths(answers);
   const writtenBefore = new Set(options.writtenBefore ?? []);

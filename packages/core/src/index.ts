@@ -3,7 +3,7 @@ export { toSlug } from './answers/schema.js';
 export { AnswersSchema, AGENT_FORMATS, CLAUDE_TOOLS, RETIRED_TOOLS, type Answers, type AnswersInput } from './answers/schema.js';
 export { resolveAnswers, parseSetFlag, STACK_KINDS, type AnswerLayer, type ResolvedAnswers } from './answers/resolve.js';
 export { getPath, setPath, mergeLayers, isPlainObject, type Plain } from './answers/paths.js';
-export { didYouMean } from './answers/closest.js';
+export { didYouMean } from './closest.js';
 export { catalog, findQuestion, type Question, type QuestionKind, type Choice } from './catalog.js';
 export { library, findFacet, facetsOfKind, type Library, type Block } from './library/index.js';
 export { FACET_KINDS, AREAS, type Facet, type FacetDefinition, type FacetKind, type BlockMeta, type Preset } from './library/schema.js';

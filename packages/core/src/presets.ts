@@ -1,7 +1,7 @@
 import type { Library } from './library/index.js';
 import type { Preset } from './library/schema.js';
 import { InputError } from './errors.js';
-import { didYouMean } from './answers/closest.js';
+import { didYouMean } from './closest.js';
 
 export function presetNames(lib: Library): string[] {
   return lib.presets.map((p) => p.name);

@@ -1,6 +1,7 @@
 /** Command-line arguments, parsed with node:util's parseArgs (no dependency, strict about unknown flags). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '@create-backend-agent/core/errors';
+import { didYouMean } from '@create-backend-agent/core/closest';
 import type { ConflictMode } from '@create-backend-agent/core';
 
 const CONFLICT_MODES: readonly ConflictMode[] = ['stop', 'markers', 'mine', 'theirs'];
@@ -46,7 +47,10 @@ export function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(a
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs messages are long and mention internals; keep the first sentence.
-    throw new InputError(`${(error as Error).message.split('. ')[0]}.`, hint);
+    const first = (error as Error).message.split('. ')[0]!;
+    const unknown = /^Unknown option '--?([^']+)'/.exec(first)?.[1];
+    const guess = unknown === undefined ? '' : didYouMean(unknown, Object.keys(options)).replace(/"([^"]+)"/, '"--$1"');
+    throw new InputError(`${first}.${guess}`, hint);
   }
 }
 

@@ -26,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
 import pc from 'picocolors';
 import type { Output } from './report.js';
 import { VERSION } from './version.js';
+import { fitWidth } from './wrap.js';
 
 /** The --help text, computed by the build (build.mjs); absent when run from source. */
 declare const __HELP__: string | undefined;
@@ -46,7 +47,11 @@ export async function main(argv: readonly string[], env: Environment, output: Ou
     const args = parseCliArgs(argv);
     json = args.json;
     if (args.help) {
-      output.out(typeof __HELP__ === 'string' ? __HELP__ : (await import('./help.js')).helpText());
+      // The main page is computed by the build; the answers page is rarer and built when asked for.
+      const text = args.positionals[0] === 'answers'
+        ? (await import('./help.js')).answersHelpText()
+        : typeof __HELP__ === 'string' ? __HELP__ : (await import('./help.js')).helpText();
+      output.out(env.columns !== undefined && env.columns < 80 ? fitWidth(text, env.columns) : text);
       return EXIT.ok;
     }
     if (args.version) {
@@ -79,7 +84,7 @@ const output: Output = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), vars: process.env, today: localDate(new Date()), ...(process.stdout.rows ? { rows: process.stdout.rows } : {}) }, output).then(
+main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), columns: process.stdout.isTTY ? process.stdout.columns : undefined, vars: process.env, today: localDate(new Date()), ...(process.stdout.rows ? { rows: process.stdout.rows } : {}) }, output).then(
   (code) => {
     process.exitCode = code;
   },

@@ -51,7 +51,7 @@ describe('resolveAnswers', () => {
   });
 
   it('names the unknown technology, suggests the nearest and lists the known ones', () => {
-    expect(() => resolve({ stack: { datastores: ['postgress'] } })).toThrow(/Unknown datastore "postgress" in stack.datastores. Did you mean "postgresql"\?.*Known: .*mysql/);
+    expect(() => resolve({ stack: { datastores: ['postgress'] } })).toThrow(/Unknown datastore "postgress" in stack.datastores \(from layer 0\)\. Did you mean "postgresql"\?.*Known: .*mysql/);
   });
 
   it('maps retired Claude Code tool names and warns', () => {
@@ -62,14 +62,14 @@ describe('resolveAnswers', () => {
   });
 
   it.each([
-    [{ agent: { name: '../x' } }, /Invalid agent.name: .*lowercase letters, digits and hyphens.*"\.\.\/x"/],
+    [{ agent: { name: '../x' } }, /Invalid agent.name \(from layer 0\): .*lowercase letters, digits and hyphens.*"\.\.\/x"/],
     [{ agent: { name: '/etc/x' } }, /Invalid agent.name/],
     [{ agent: { tools: ['Teleport'] } }, /unknown tool "Teleport"/],
     [{ agent: { title: 'two\nlines' } }, /agent.title must be a single line/],
     [{ outputs: { paths: { adrDir: '../outside' } } }, /must be a relative path inside the repository/],
     [{ outputs: { paths: { runbookDir: '/var/runbooks' } } }, /must be a relative path inside the repository/],
     [{ targets: { availability: 101 } }, /Invalid targets.availability/],
-    [{ agent: { nmae: 'x' } }, /Unknown answer "agent.nmae". Did you mean "agent.name"\?/],
+    [{ agent: { nmae: 'x' } }, /Unknown answer "agent.nmae" \(from layer 0\)\. Did you mean "agent.name"\?/],
   ])('rejects %j with a one-line message', (values, message) => {
     let error: unknown;
     try {
@@ -80,6 +80,37 @@ describe('resolveAnswers', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+});
+
+describe('an answers source with several mistakes', () => {
+  const layers = [
+    { source: 'preset x', values: { targets: { coverage: 90 } } },
+    { source: 'answers.yaml', values: { targets: { coverage: '80', p99LatencyMs: 'fast' }, outputs: { formats: ['claude', 'cusor'] }, stack: { languages: ['goo'] }, agent: { nmae: 'x' } } },
+  ];
+  const message = (() => {
+    try {
+      resolveAnswers(layers as never, library);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return '';
+  })();
+
+  it('reports every invalid answer in one error, a line each, naming the file it came from', () => {
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('5 invalid answers:');
+    expect(lines.slice(1).every((l) => l.startsWith('  - ') && l.includes('(from answers.yaml)'))).toBe(true);
+    expect(message).toContain('Invalid targets.coverage (from answers.yaml): expected number, received string (got "80")');
+    expect(message).toContain('Invalid targets.p99LatencyMs');
+    expect(message).toContain('Unknown language "goo"');
+    expect(message).toContain('Unknown answer "agent.nmae"');
+  });
+
+  it('reports a bad list item on the list key, with the bad value and the allowed ones', () => {
+    expect(message).toContain('Invalid outputs.formats (from answers.yaml): not one of the allowed values (got "cusor"). Fix it with --set outputs.formats=…');
+    expect(message).toMatch(/Allowed: claude, copilot, cursor/);
+    expect(message).not.toMatch(/outputs\.formats\.1/);
   });
 });
 

@@ -4,8 +4,8 @@
  */
 import { AnswersSchema, RETIRED_TOOLS, type Answers } from './schema.js';
 import { mergeLayers, getPath, isPlainObject, setPath, type Plain } from './paths.js';
-import { didYouMean } from './closest.js';
-import { InputError } from '../errors.js';
+import { didYouMean } from '../closest.js';
+import { InputError, InternalError } from '../errors.js';
 import { catalog, findQuestion } from '../catalog.js';
 import { findFacet, facetsOfKind, type Library } from '../library/index.js';
 import type { FacetKind } from '../library/schema.js';
@@ -40,27 +40,76 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
   const warnings: string[] = [];
   const merged = withoutDefaultStack(normaliseTools(mergeLayers(...layers.map((l) => l.values)), warnings));
 
+  const problems = [...schemaProblems(merged, layers), ...stackProblems(merged, lib, layers)];
+  if (problems.length > 0) throw answersError(problems);
   const result = AnswersSchema.safeParse(merged);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const path = issue.path.join('.');
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
-      const full = path ? `${path}.${key}` : key;
-      throw new InputError(
-        `Unknown answer "${full}".${didYouMean(full, catalog.map((q) => q.id))}`,
-        'Run with --help to see the answers you can set.',
-      );
-    }
-    const got = getPath(merged, path);
-    // One line, even for a value of a megabyte.
-    const json = got === undefined ? '' : JSON.stringify(got) ?? String(got);
-    const shown = got === undefined ? '' : ` (got ${json.length > 120 ? `${json.slice(0, 117)}...` : json})`;
-    throw new InputError(`Invalid ${path || 'answers'}: ${issue.message}${shown}.`, `Fix it with --set ${path}=… or in your answers file.`);
-  }
+  if (!result.success) throw new InternalError(`Answers failed validation without a reported problem: ${result.error.message}`);
   // After parsing, so that defaults are checked against the library too.
   const normalised = normaliseStack(result.data as unknown as Plain, lib);
   return { answers: addImplied(normalised, lib, warnings) as unknown as Answers, warnings };
+}
+
+/**
+ * Every invalid answer at once, one line each (what, where it came from, the fix), so an answers
+ * file with four mistakes takes one run to fix, not four.
+ */
+function answersError(problems: readonly string[]): InputError {
+  if (problems.length === 1) return new InputError(problems[0]!);
+  return new InputError(`${problems.length} invalid answers:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
+/** Names the layer a key came from (the last one that sets it wins, so it is the one to fix). */
+function origin(key: string, layers: readonly AnswerLayer[]): string {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    if (getPath(layers[i]!.values, key) !== undefined) return ` (from ${layers[i]!.source})`;
+  }
+  return '';
+}
+
+function schemaProblems(merged: Plain, layers: readonly AnswerLayer[]): string[] {
+  const result = AnswersSchema.safeParse(merged);
+  if (result.success) return [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    // A bad item of a list is reported on the list, with the value: "outputs.formats.1" is no key.
+    const listIndex = issue.path.findIndex((part) => typeof part === 'number');
+    const keyPath = (listIndex >= 0 ? issue.path.slice(0, listIndex) : issue.path).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const full = keyPath ? `${keyPath}.${key}` : key;
+        problems.push(`Unknown answer "${full}"${origin(full, layers)}.${didYouMean(full, catalog.map((q) => q.id))} Run with --help answers to see the answers you can set.`);
+      }
+      continue;
+    }
+    if (seen.has(keyPath)) continue;
+    seen.add(keyPath);
+    const question = findQuestion(keyPath);
+    const list = listIndex >= 0 ? getPath(merged, keyPath) : undefined;
+    const got = Array.isArray(list) ? list[issue.path[listIndex] as number] : getPath(merged, keyPath);
+    // One line, even for a value of a megabyte.
+    const json = got === undefined ? '' : JSON.stringify(got) ?? String(got);
+    const shown = got === undefined ? '' : ` (got ${json.length > 120 ? `${json.slice(0, 117)}...` : json})`;
+    const allowed = question?.choices?.length ? ` Allowed: ${question.choices.map((c) => c.value).join(', ')}.` : '';
+    const what = issue.code === 'invalid_value' ? 'not one of the allowed values' : issue.message.replace(/^Invalid input: /, '').replace(/\.$/, '');
+    problems.push(`Invalid ${keyPath || 'answers'}${origin(keyPath, layers)}: ${what}${shown}. Fix it with --set ${keyPath}=… or in your answers file.${allowed}`);
+  }
+  return problems;
+}
+
+/** Unknown technology ids, checked on the raw answers so they are reported with the schema's problems. */
+function stackProblems(merged: Plain, lib: Library, layers: readonly AnswerLayer[]): string[] {
+  const problems: string[] = [];
+  for (const [path, kind] of STACK_KINDS) {
+    const value = getPath(merged, path);
+    if (!Array.isArray(value)) continue;
+    const known = facetsOfKind(lib, kind).map((f) => f.id);
+    for (const item of value) {
+      if (typeof item === 'string' && findFacet(lib, kind, item)) continue;
+      problems.push(`Unknown ${kind} ${JSON.stringify(item)} in ${path}${origin(path, layers)}.${didYouMean(String(item), known)} Known: ${known.join(', ')}.`);
+    }
+  }
+  return problems;
 }
 
 function normaliseStack(answers: Plain, lib: Library): Plain {

@@ -2,6 +2,7 @@
  * `add adr`: the next record of a log, and the status changes of the records it supersedes, in the
  * layout both adr-tools and log4brains read. Pure: the log and the records' text come from a RepoView.
  */
+import { checkDate } from '../date.js';
 import type { Library } from '../library/index.js';
 import type { RepoView } from '../repo-view.js';
 import { InputError } from '../errors.js';
@@ -135,6 +136,7 @@ export function markSuperseded(markdown: string, by: { heading: string; file: st
 
 /** The next record of `log`, and the edits that supersede the records it replaces. */
 export function newAdr(view: RepoView, log: AdrLog, request: NewAdrRequest, lib: Library): NewAdr {
+  checkDate(request.date);
   const title = checkTitle(request.title);
   const status = checkStatus(request.status, request.supersedes.length > 0);
   const superseded = [...new Map(request.supersedes.map((ref) => {

@@ -5,7 +5,7 @@
  * names, duplicate names (only one loads) and files past a tool's size limit.
  */
 import { RETIRED_TOOLS } from '../answers/schema.js';
-import { closest, didYouMean } from '../answers/closest.js';
+import { closest, didYouMean } from '../closest.js';
 import { isPlainObject } from '../answers/paths.js';
 import { InputError } from '../errors.js';
 import { findBlock } from '../formats/agents-md.js';

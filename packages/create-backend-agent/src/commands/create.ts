@@ -1,8 +1,9 @@
 /** The main job: resolve answers, render in memory, plan against the disk, then apply or report. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   resolveAnswers, parseSetFlag, summarize, findPreset, library,
-  InputError, unifiedDiff, outputPaths, BOOKKEEPING_PATHS, type AnswerLayer, type Answers, type Plain, type Plan,
+  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
 import { equivalentSets, resolveAll, drift, type Change, type WriteDecision } from '@create-backend-agent/core';
@@ -24,6 +25,8 @@ export interface Environment {
   stdinIsTTY: boolean;
   /** Prompts need a terminal to draw on too; undefined counts as one. */
   stdoutIsTTY?: boolean;
+  /** The terminal's width, when stdout is one: help narrower than 80 columns is rewrapped to it. */
+  columns?: number;
   /** Environment variables: CI and coding agents (never prompted), the package manager that ran us. */
   vars?: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD, read from the clock at the edge. */
@@ -52,9 +55,9 @@ export async function resolveLayers(args: Args, dir: string, previous: Answers |
 
 export async function runCreate(args: Args, env: Environment, output: Output): Promise<number> {
   // Decided first, from argv and env only: a run nobody can answer stops here, at once.
-  const interaction = interactionFor(args, env);
   if (args.positionals.length > 1) throw new InputError(`Expected one target folder, got ${args.positionals.length}: ${args.positionals.join(' ')}.`);
   const dir = resolve(env.cwd, args.positionals[0] ?? '.');
+  const interaction = interactionFor(args, { ...env, previousRun: existsSync(join(dir, MANIFEST_PATH)) });
   await checkTargetDir(dir);
   const write = !args.dryRun && !args.check;
   return withTarget(dir, { write, command: 'create-backend-agent', notify: (note) => output.err(`${pc.yellow('note')} ${note}`) }, () => createIn(dir, args, env, output, interaction));

@@ -6,8 +6,8 @@
  * the prompt.
  */
 import {
-  WIZARD_STEPS, catalog, evaluateCondition, getPath, library as builtInLibrary, resolveAnswers, setPath,
-  type AnswerLayer, type Answers, type DetectedAnswers, type Library, type Plain, type Question,
+  STACK_KINDS, WIZARD_STEPS, catalog, evaluateCondition, getPath, library as builtInLibrary, resolveAnswers, setPath,
+  type AnswerLayer, type Answers, type Choice, type DetectedAnswers, type Library, type Plain, type Question, type WizardStepInfo,
 } from '@create-backend-agent/core';
 import { pc, type Output } from '../report.js';
 import type { Prompter } from './prompter.js';
@@ -39,29 +39,42 @@ export async function askAnswers(prompter: Prompter, context: AskContext, output
   const current = (): Answers => resolveAnswers([...context.suggested, ...context.given, { source: WIZARD_SOURCE, values }], lib).answers;
   const given = (q: Question) => context.given.some((layer) => getPath(layer.values, q.id) !== undefined);
 
-  for (const step of WIZARD_STEPS) {
+  const askStep = async (step: WizardStepInfo, summarised: boolean): Promise<void> => {
     const questions = catalog.filter((q) => q.step === step.id && !given(q));
-    if (questions.length === 0) continue;
     output.out(`\n${pc.cyan('◆')} ${pc.bold(step.title)}`);
     // Defaults come from the answers as the step starts, so changing one stack list does not empty
     // the others (one stack answer makes the unanswered ones empty, see resolveAnswers).
     const start = current();
-    if (step.summarised) {
+    if (summarised) {
       const shown = questions.filter((q) => evaluateCondition(q.askWhen, start));
       for (const line of summaryLines(shown, start, context, lib)) output.out(line);
-      if (await prompter.confirm({ message: KEEP[step.id] ?? 'Keep these answers?', default: true })) continue;
+      if (await prompter.confirm({ message: KEEP[step.id] ?? 'Keep these answers?', default: true })) return;
       for (const q of shown) values = setPath(values, q.id, getPath(start, q.id));
     }
     for (const q of questions) {
-      if (!evaluateCondition(q.askWhen, current())) continue;
-      values = setPath(values, q.id, await askOne(prompter, q, getPath(start, q.id), context));
+      const now = current();
+      if (!evaluateCondition(q.askWhen, now)) continue;
+      values = setPath(values, q.id, await askOne(prompter, q, getPath(start, q.id), context, now));
     }
+  };
+
+  const steps = WIZARD_STEPS.filter((step) => catalog.some((q) => q.step === step.id && !given(q)));
+  for (const step of steps) await askStep(step, step.summarised);
+  // Going back: any step can be asked again, in full, with what was answered as its defaults.
+  for (;;) {
+    const next = await prompter.select({
+      message: 'Review the files to write, or change a step?',
+      choices: [{ value: 'review', name: 'Review the files' }, ...steps.map((step) => ({ value: step.id, name: `Change: ${step.title}` }))],
+      default: 'review',
+    });
+    if (next === 'review') break;
+    await askStep(steps.find((step) => step.id === next)!, false);
   }
   return { source: WIZARD_SOURCE, values };
 }
 
 /** One question, by its kind, with the catalog's validation and the suggestion's evidence. */
-export async function askOne(prompter: Prompter, q: Question, value: unknown, context: AskContext): Promise<unknown> {
+export async function askOne(prompter: Prompter, q: Question, value: unknown, context: AskContext, answers?: Answers): Promise<unknown> {
   const note = origin(q.id, value, context);
   const message = q.message;
   switch (q.kind) {
@@ -82,14 +95,41 @@ export async function askOne(prompter: Prompter, q: Question, value: unknown, co
       const selected = Array.isArray(value) ? value.map(String) : [];
       const known = q.choices ?? [];
       // Values outside the choices (an MCP tool, say) stay visible and selected.
-      const extra = selected.filter((v) => !known.some((c) => c.value === v)).map((v) => ({ value: v, name: v }));
-      const choices = [...known, ...extra].map((c) => {
+      const extra: Array<Choice & { fits?: boolean }> = selected.filter((v) => !known.some((c) => c.value === v)).map((v) => ({ value: v, name: v }));
+      const ranked: Array<Choice & { fits?: boolean }> = answers && q.group === 'stack' ? rankChoices(known, answers, context.lib ?? builtInLibrary) : [...known];
+      const choices = [...ranked, ...extra].map((c) => {
         const why = evidenceFor(q.id, c.value, context);
-        return { value: c.value, name: c.name, checked: selected.includes(c.value), ...(why ? { description: why } : {}) };
+        // A default that no longer fits (Fastify after switching the language to Go) is not pre-checked.
+        const checked = selected.includes(c.value) && (c.fits !== false || why !== undefined);
+        return { value: c.value, name: c.name, checked, ...(why ? { description: why } : {}) };
       });
-      return prompter.checkbox({ message, note, choices, validate: (list) => q.validate(list) });
+      // Answers keep the catalog's order whatever order the choices were shown in.
+      const order = (v: string) => (known.findIndex((c) => c.value === v) + known.length + 1) % (known.length + 1);
+      const picked = await prompter.checkbox({ message, note, choices, validate: (list) => q.validate(list) });
+      return [...picked].sort((a, b) => order(a) - order(b));
     }
   }
+}
+
+/**
+ * Technology choices that fit the answers so far come first: those whose requirements (a
+ * framework's language, a broker's cloud) are chosen, then those that need nothing, then the ones
+ * that need something not chosen, named with what they need (Django for a Go service reads
+ * "Django (needs Python)").
+ */
+export function rankChoices(choices: readonly Choice[], answers: Answers, lib: Library): Array<Choice & { fits: boolean }> {
+  const chosen = new Set(STACK_KINDS.flatMap(([path]) => (getPath(answers, path) as string[] | undefined) ?? []));
+  const ranked = choices.map((choice, index) => {
+    const facet = lib.facets.find((f) => f.id === choice.value);
+    // What it runs on (a language, a cloud, a datastore); the API style a web framework implies is a
+    // default it brings, not a requirement.
+    const needs = (facet?.implies ?? []).map((id) => lib.facets.find((f) => f.id === id)).filter((f): f is NonNullable<typeof f> => f !== undefined && f.kind !== 'api');
+    const missing = needs.filter((f) => !chosen.has(f.id));
+    const rank = needs.length > 0 && missing.length === 0 ? 0 : missing.length === 0 ? 1 : 2;
+    const name = missing.length > 0 ? `${choice.name} (needs ${missing.map((f) => f.name).join(', ')})` : choice.name;
+    return { choice: { value: choice.value, name, fits: missing.length === 0 }, rank, index };
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || a.index - b.index).map((r) => r.choice);
 }
 
 export const splitList = (text: string): string[] => text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
@@ -115,11 +155,16 @@ function evidenceFor(id: string, value: string, context: AskContext): string | u
 function summaryLines(questions: readonly Question[], answers: Answers, context: AskContext, lib: Library): string[] {
   const rows = questions.map((q) => {
     const value = getPath(answers, q.id);
-    return { label: q.label ?? q.message, value: display(q, value, lib), note: origin(q.id, value, context) ?? '' };
+    // Said outright, so that a default stack in an empty folder never reads like a detection.
+    return { label: q.label ?? q.message, value: display(q, value, lib), note: origin(q.id, value, context) ?? (isDefault(q, value) ? 'default' : '') };
   });
   const labelW = Math.max(...rows.map((r) => r.label.length));
   const valueW = Math.min(36, Math.max(...rows.map((r) => r.value.length)));
   return rows.map((r) => `  ${r.label.padEnd(labelW)}  ${r.value.padEnd(valueW)}  ${pc.dim(r.note)}`.trimEnd());
+}
+
+function isDefault(q: Question, value: unknown): boolean {
+  return JSON.stringify(value) === JSON.stringify(q.default);
 }
 
 export function display(q: Question, value: unknown, lib: Library): string {

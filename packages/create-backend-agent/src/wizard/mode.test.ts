@@ -28,6 +28,19 @@ describe('interactionFor', () => {
     expect(() => kind([], { stdinIsTTY: true, stdoutIsTTY: false })).toThrow(/no terminal to prompt in/);
   });
 
+  it('under npm says that options go after `--`, and that npm kept a --yes it was given', () => {
+    const npm = { stdinIsTTY: false, vars: { npm_config_user_agent: 'npm/11.6.2 node/v20.20.2 linux x64 workspaces/false' } };
+    expect(() => kind([], npm)).toThrow(/With npm, options go after `--`: npm create backend-agent@latest -- --yes\. Pass --yes/);
+    expect(() => kind([], npm)).not.toThrow(/npm kept --yes/);
+    expect(() => kind([], { ...npm, vars: { ...npm.vars, npm_config_yes: 'true' } })).toThrow(/npm kept --yes for itself\. With npm, options go after `--`/);
+    // pnpm passes --yes on: no npm advice.
+    expect(() => kind([], { stdinIsTTY: false, vars: { npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2' } })).not.toThrow(/With npm/);
+  });
+
+  it('on a re-run says that --yes reuses the last answers', () => {
+    expect(() => kind([], { stdinIsTTY: false, previousRun: true })).toThrow(/Pass --yes to re-run with the last answers \(from \.backend-agent\/manifest\.json\)/);
+  });
+
   it('under CI or a coding agent never prompts; without answers it hands back the command', () => {
     expect(kind([], { ...tty, vars: { CI: 'true' } })).toBe('automation');
     expect(kind(['--set', 'agent.name=x-y-z'], { ...tty, vars: { CLAUDECODE: '1' } })).toBe('unattended');

@@ -18,6 +18,8 @@ export interface InteractionEnv {
   stdinIsTTY: boolean;
   stdoutIsTTY?: boolean;
   vars?: Readonly<Record<string, string | undefined>>;
+  /** The target holds a manifest: --yes re-runs with its answers, which the hint says. */
+  previousRun?: boolean;
 }
 
 export function hasAnswersSource(args: Args): boolean {
@@ -31,7 +33,7 @@ export function interactionFor(args: Args, env: InteractionEnv): Interaction {
   const automation = detectAutomation(vars);
   if (hasAnswersSource(args) && (args.yes || args.json || automation || !env.stdinIsTTY || env.stdoutIsTTY === false)) return { kind: 'unattended' };
   if (hasAnswersSource(args)) return { kind: 'prompt' };
-  const hint = 'Pass --yes to use the defaults, or --answers FILE, --preset NAME or --set KEY=VALUE.';
+  const hint = noAnswersHint(vars, env.previousRun ?? false);
   if (!env.stdinIsTTY || env.stdoutIsTTY === false) {
     const command = automation ? ` Non-interactively: ${nonInteractiveCommand(vars, args.positionals[0], [])}` : '';
     throw new InputError('No answers given and no terminal to prompt in.', `${hint}${command}`);
@@ -44,4 +46,14 @@ export function interactionFor(args: Args, env: InteractionEnv): Interaction {
 /** The error an automated run gets: who runs it, and the exact command that does the same without questions. */
 export function automationError(automation: Automation, command: string): InputError {
   return new InputError(`Not prompting: ${automation.who} runs this (${automation.variable} is set).`, `Run it non-interactively: ${command}`);
+}
+
+/** What to pass when no answers were given, in the words of the package manager that ran us. */
+function noAnswersHint(vars: Readonly<Record<string, string | undefined>>, previousRun: boolean): string {
+  const yes = previousRun ? 'Pass --yes to re-run with the last answers (from .backend-agent/manifest.json)' : 'Pass --yes to use the defaults';
+  const others = 'or --answers FILE, --preset NAME or --set KEY=VALUE';
+  if (!(vars.npm_config_user_agent ?? '').startsWith('npm/')) return `${yes}, ${others}.`;
+  // `npm create x --yes` keeps --yes for npm itself (it sets npm_config_yes) and passes nothing on.
+  const swallowed = vars.npm_config_yes === 'true' ? 'npm kept --yes for itself. ' : '';
+  return `${swallowed}With npm, options go after \`--\`: npm create backend-agent@latest -- --yes. ${yes}, ${others}.`;
 }

@@ -93,6 +93,8 @@ export function introLines(detection: Detection): string[] {
   const lines: string[] = [];
   if (detection.findings.length > 0) {
     lines.push(`Found in the repository: ${detection.findings.map((f) => f.name).join(', ')} ${pc.dim('(why: backend-agent detect)')}`);
+  } else {
+    lines.push(`No stack found in the repository: the stack offered is the tool's default example ${pc.dim('(answer n at "Keep this stack?" to choose yours)')}`);
   }
   if (detection.monorepo) lines.push(`Monorepo: ${detection.monorepo.tools.map((t) => t.file).join(', ')}, ${detection.monorepo.packages.length} packages`);
   if (detection.agents.length > 0) lines.push(`Agents already here: ${detection.agents.map((a) => a.path).join(', ')}`);

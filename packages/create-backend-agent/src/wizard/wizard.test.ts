@@ -52,8 +52,12 @@ const goRepo = detectedAnswers(detectRepo(viewFromObject(REPOS['go-gin'])));
 const detectedLayer: AnswerLayer = { source: 'detected', values: goRepo.values };
 const set = (...expressions: string[]): AnswerLayer[] => expressions.map((e) => ({ source: '--set', values: parseSetFlag(e) }));
 
+const REVIEW_OR_CHANGE = /Review the files to write, or change a step/;
+
 async function run(given: AnswerLayer[], options: { lastRun?: Plain; suggested?: AnswerLayer[] } = {}) {
   const output = capture();
+  // Every run ends at the choice between reviewing and changing a step; tests that go back script it.
+  if (!prompts.script.some((s) => (s as Step).message === REVIEW_OR_CHANGE)) script(step('select', REVIEW_OR_CHANGE));
   const suggested = options.suggested ?? [detectedLayer];
   const layer = await askAnswers(await loadPrompter(), { suggested, given, evidence: goRepo.evidence, lastRun: options.lastRun }, output);
   const { answers } = resolveAnswers([...suggested, ...given, layer], library);
@@ -168,6 +172,60 @@ describe('askAnswers: precedence', () => {
     expect(called(/ADR folder/)).toBeUndefined();
     expect(answers.outputs.docs.adr).toBe(false);
     expect(answers.outputs.paths.runbookDir).toBe('ops/runbooks');
+  });
+});
+
+describe('askAnswers: going back and choices that fit', () => {
+  it('goes back to a step, asks it again in full with the answers so far, and keeps the change', async () => {
+    script(step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    script(
+      step('select', REVIEW_OR_CHANGE, () => 'targets'),
+      step('number', /p99 latency/, () => 120),
+      step('number', /Peak throughput/),
+      step('number', /Availability/),
+      step('number', /coverage/, () => 90),
+      step('select', REVIEW_OR_CHANGE, (config) => {
+        const names = (config.choices as Array<{ name: string }>).map((c) => c.name);
+        expect(names).toEqual(['Review the files', 'Change: Name and seniority', 'Change: Stack', 'Change: Focus areas', 'Change: Targets', 'Change: Collaboration', 'Change: Outputs and docs']);
+        return 'review';
+      }),
+    );
+    const { answers } = await run(set('agent.name=ledger-staff'));
+    expect(answers.targets).toMatchObject({ p99LatencyMs: 120, coverage: 90 });
+    expect(answers.agent.name).toBe('ledger-staff');
+    expect(prompts.script).toEqual([]);
+  });
+
+  it('offers the frameworks of the chosen language first and names what the others need', async () => {
+    let frameworks: Array<{ value: string; name: string; checked: boolean }> = [];
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    script(
+      step('confirm', /Keep this stack/, () => false),
+      step('checkbox', /Languages/),
+      step('checkbox', /Frameworks/, (config) => {
+        frameworks = config.choices as typeof frameworks;
+        return accept(config);
+      }),
+      ...['Datastores', 'Messaging', 'Cloud', 'Infrastructure', 'API styles', 'Compliance'].map((m) => step('checkbox', new RegExp(m))),
+      step('checkbox', /Focus areas/),
+      step('confirm', /Keep these targets/),
+      step('confirm', /Keep these collaborators/),
+      step('confirm', /Keep these outputs/),
+    );
+    await run([]);
+    expect(frameworks[0]).toMatchObject({ value: 'gin', name: 'Gin', checked: true });
+    const django = frameworks.find((c) => c.value === 'django')!;
+    expect(django.name).toBe('Django (needs Python)');
+    expect(frameworks.indexOf(django)).toBeGreaterThan(frameworks.findIndex((c) => c.value === 'spring-boot'));
+  });
+
+  it('labels an undetected default stack as the default', async () => {
+    script(step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    const { output } = await run(set('agent.name=x-y-z'), { suggested: [] });
+    expect(output.text()).toMatch(/Languages\s+TypeScript \(Node\.js\)\s+default/);
+    expect(output.text()).toMatch(/Frameworks\s+Fastify\s+default/);
   });
 });
 
