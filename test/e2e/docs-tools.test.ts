@@ -53,7 +53,8 @@ describe.skipIf(!toolAvailable('markdownlint-cli2', hasMarkdownlint(), 'run pnpm
     expect(result.stdout + result.stderr).toContain(`Linting: ${files.length} file(s)`); // dot-folders (.claude/) included
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.stdout + result.stderr).toContain('Summary: 0 error(s)');
-  });
+    // Every format, for every preset: a few hundred files, slow on a loaded machine.
+  }, 120_000);
 
   it("passes on the repository's own docs with the same config", async () => {
     const result = await markdownlint(ROOT, []);

@@ -37,7 +37,17 @@ const CASES: Record<string, Expected> = {
   'claude-tool-names': { exit: 1, path: '.gemini/agents/reviewer.md', rule: 'tools-unknown', severity: 'error', line: 4, message: /"Bash" is a Claude Code name; Gemini CLI calls it "run_shell_command"/ },
   'broken-markers': { exit: 1, path: 'AGENTS.md', rule: 'markers', severity: 'error', line: null, message: /a begin marker but no end marker/ },
   'wrong-extension': { exit: 1, path: '.cursor/rules/backend.md', rule: 'location', severity: 'error', line: null, message: /Cursor ignores \.md files in \.cursor\/rules: rename it to \.mdc/ },
-  'bad-mode': { exit: 1, path: '.opencode/agent/reviewer.md', rule: 'value', severity: 'error', line: 3, message: /mode "background" is not one OpenCode knows/ },
+  'bad-mode': { exit: 1, path: '.opencode/agents/reviewer.md', rule: 'value', severity: 'error', line: 3, message: /mode "background" is not one OpenCode knows/ },
+  // Files the tools drop without a word (docs/formats.md), each an error.
+  'codex-unknown-key': { exit: 1, path: '.codex/agents/reviewer.toml', rule: 'unknown-key', severity: 'error', line: 3, message: /unknown key "colour": Codex skips the whole file for it/ },
+  'codex-sandbox': { exit: 1, path: '.codex/agents/reviewer.toml', rule: 'value', severity: 'error', line: 4, message: /sandbox_mode "workspace" is not one Codex knows.*Codex skips the whole file/ },
+  'gemini-unknown-key': { exit: 1, path: '.gemini/agents/reviewer.md', rule: 'unknown-key', severity: 'error', line: 4, message: /unknown key "mcpServers": Gemini CLI skips the whole file for it\. Did you mean "mcp_servers"\?/ },
+  'gemini-tools-string': { exit: 1, path: '.gemini/agents/reviewer.md', rule: 'type', severity: 'error', line: 4, message: /tools must be a list, not a string \(write it as a YAML list: tools: \[read_file, grep_search\]\)/ },
+  'claude-hooks-list': { exit: 1, path: '.claude/agents/reviewer.md', rule: 'type', severity: 'error', line: 4, message: /hooks must be a mapping.*hooks: \[\]/ },
+  'claude-bom': { exit: 1, path: '.claude/agents/reviewer.md', rule: 'bom', severity: 'error', line: 1, message: /starts with a byte-order mark/ },
+  'plugin-forbidden-key': { exit: 1, path: 'plugins/review/agents/reviewer.md', rule: 'forbidden-key', severity: 'error', line: 4, message: /permissionMode: Claude Code ignores permissionMode in an agent a plugin ships/ },
+  'skill-name-mismatch': { exit: 1, path: '.claude/skills/review-diff/SKILL.md', rule: 'name-mismatch', severity: 'error', line: 2, message: /name "diff-review" differs from its folder "review-diff"/ },
+  'agents-md-import': { exit: 1, path: 'AGENTS.md', rule: 'import', severity: 'error', line: 3, message: /"@vitest\/coverage-v8" is read by Copilot CLI as an @-import/ },
   'no-frontmatter': { exit: 1, path: '.github/agents/reviewer.agent.md', rule: 'frontmatter', severity: 'error', line: 1, message: /no YAML frontmatter: GitHub Copilot needs one/ },
 };
 

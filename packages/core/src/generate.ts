@@ -49,7 +49,7 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   const formatInput = { context, lib, sections: renderSections(context, lib), fullAgentPath: fullAgentPath(answers), existingAgentsMd: options.agentsMd ?? null };
   for (const id of new Set(answers.outputs.formats)) {
     const format = AGENT_FORMAT_REGISTRY[id];
-    files.push([format.path(answers), format.render(formatInput)]);
+    files.push(...(format.files ? format.files(formatInput) : [[format.path(answers), format.render(formatInput)] as [string, string]]));
   }
 
   if (answers.outputs.docs.adr) {

@@ -28,7 +28,7 @@ export { WIZARD_STEPS, type WizardStep, type WizardStepInfo } from './catalog.js
 export { decideWrites, overwriteAll, resolveAll, CONFLICT_MODES, type ConflictChoice, type ConflictChoices, type ConflictMode, type WriteDecision } from './plan/decide.js';
 export { equivalentSets, setExpression } from './answers/equivalent.js';
 export { evaluate as evaluateCondition } from './render/conditions.js';
-export { AGENT_FORMAT_REGISTRY, fullAgentPath } from './formats/registry.js';
+export { AGENT_FORMAT_REGISTRY, fullAgentPath, setupSteps } from './formats/registry.js';
 export { AGENTS_MD_PATH } from './formats/agents-md.js';
 export type { AgentFormat, AgentFormatId, SizeLimit } from './formats/format.js';
 export { lintAgentFiles, detectFormat as detectAgentFormat, isDiscoverable as isDiscoverableAgentFile, type Finding as LintFinding, type LintInput, type LintReport, type Severity as LintSeverity } from './lint/index.js';

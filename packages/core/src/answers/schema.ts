@@ -21,7 +21,7 @@ export const RETIRED_TOOLS: Readonly<Record<string, string>> = {
 
 export const AGENT_FORMATS = [
   'claude', 'copilot', 'cursor', 'agents-md', 'opencode', 'gemini', 'codex', 'windsurf',
-  'orchestration', 'plain',
+  'orchestration', 'plain', 'cursor-agent', 'devin', 'claude-plugin',
 ] as const;
 
 export const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;

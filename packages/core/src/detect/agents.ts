@@ -11,6 +11,8 @@ const KNOWN: ReadonlyArray<[tool: string, test: (path: string) => boolean]> = [
   ['gemini', (p) => /^\.gemini\/agents\/.+\.md$/.test(p) || base(p) === 'GEMINI.md'],
   ['codex', (p) => /^\.codex\/agents\/.+\.toml$/.test(p)],
   ['windsurf', (p) => /^\.windsurf\/rules\/.+\.md$/.test(p)],
+  ['cursor-agent', (p) => /^\.cursor\/agents\/.+\.md$/.test(p)],
+  ['devin', (p) => /^\.devin\/rules\/.+\.md$/.test(p)],
 ];
 
 export const detectAgents: Detector = (scope) =>

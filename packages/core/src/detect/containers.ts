@@ -1,6 +1,15 @@
 /** Containers: Dockerfiles (base images tell the language) and Compose files (services tell datastores and brokers). */
 import { SERVICE_KINDS, imageKeys, lookup, shortImage } from './match.js';
 import { base, facet, isObject, readYaml, str, type Detector, type Signal } from './scope.js';
+import { urlSignals } from './urls.js';
+
+/** A Compose service's environment as `KEY=value` lines (it may be a list or a map). */
+function environmentLines(service: Record<string, unknown>): string[] {
+  const env = service.environment;
+  if (Array.isArray(env)) return env.filter((e): e is string => typeof e === 'string');
+  if (isObject(env)) return Object.entries(env).map(([k, v]) => `${k}=${str(v) ?? ''}`);
+  return [];
+}
 
 export const isComposeFile = (path: string) => /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(base(path));
 export const isDockerfile = (path: string) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base(path)) || /\.(dockerfile|containerfile)$/i.test(base(path));
@@ -38,6 +47,11 @@ export const detectContainers: Detector = (scope, lib) => {
         const image = isObject(service) ? str(service.image) : undefined;
         const keys = [...(image ? imageKeys(image.toLowerCase()) : []), name.toLowerCase()];
         out.push(...lookup(lib, keys, SERVICE_KINDS, { file, detail: image ? `service ${name}: image ${shortImage(image)}` : `service ${name}` }));
+        if (isObject(service)) {
+          for (const signal of urlSignals(lib, file, environmentLines(service))) {
+            if ('evidence' in signal) out.push({ ...signal, evidence: { ...signal.evidence, detail: `service ${name}: ${signal.evidence.detail}` } } as Signal);
+          }
+        }
       }
     }
   }

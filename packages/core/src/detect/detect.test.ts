@@ -18,10 +18,10 @@ function stackOf(findings: readonly Finding[]): Partial<Record<FacetKind, string
   return out;
 }
 
-/** "file: detail" lines behind one finding. */
-function evidenceOf(detection: Pick<Detection, 'findings'>, id: string): string[] {
-  const finding = detection.findings.find((f) => f.id === id);
-  return finding ? finding.evidence.map((e) => `${e.file}: ${e.detail}`) : [];
+/** "file: detail" lines behind one finding (strong or weak), weak evidence marked " (weak)". */
+function evidenceOf(detection: Pick<Detection, 'findings'> & { weak?: readonly Finding[] }, id: string): string[] {
+  const finding = detection.findings.find((f) => f.id === id) ?? detection.weak?.find((f) => f.id === id);
+  return finding ? finding.evidence.map((e) => `${e.file}: ${e.detail}${e.weak ? ' (weak)' : ''}`) : [];
 }
 
 describe('detectRepo: single-service repositories', () => {
@@ -129,8 +129,9 @@ describe('detectRepo: single-service repositories', () => {
     });
     expect(evidenceOf(d, 'python')).toEqual(['pyproject.toml: Python project', 'requirements-dev.txt: Python requirements', 'Dockerfile: FROM python:3.12-slim']);
     expect(evidenceOf(d, 'fastapi')).toEqual(['pyproject.toml: requires fastapi']);
-    expect(evidenceOf(d, 'postgresql')).toEqual(['pyproject.toml: requires asyncpg']);
-    expect(evidenceOf(d, 'redis')).toEqual(['pyproject.toml: requires redis']);
+    // The Testcontainers module in the dev group is shown, as weak evidence after the runtime driver.
+    expect(evidenceOf(d, 'postgresql')).toEqual(['pyproject.toml: requires asyncpg', 'pyproject.toml: requires testcontainers[postgres]: extra postgres (weak)']);
+    expect(evidenceOf(d, 'redis')).toEqual(['pyproject.toml: requires redis[hiredis]']);
     expect(evidenceOf(d, 'kafka')).toEqual(['pyproject.toml: requires aiokafka']);
     expect(evidenceOf(d, 'aws')).toEqual(['pyproject.toml: requires boto3', 'serverless.yml: provider.name aws']);
     expect(evidenceOf(d, 'serverless')).toEqual(['serverless.yml: Serverless Framework service']);
@@ -172,9 +173,9 @@ describe('detectRepo: single-service repositories', () => {
       infrastructure: ['docker'],
       api: ['graphql'],
     });
-    expect(evidenceOf(d, 'typescript')).toEqual(['package.json: devDependency typescript', 'tsconfig.json: TypeScript compiler configuration', 'Dockerfile: FROM node:20-alpine']);
-    expect(evidenceOf(d, 'nestjs')).toEqual(['package.json: dependency @nestjs/core']);
-    expect(evidenceOf(d, 'postgresql')).toEqual(['package.json: dependency pg', 'compose.yaml: service postgres: image postgres:16']);
+    expect(evidenceOf(d, 'typescript')).toEqual(['tsconfig.json: TypeScript compiler configuration', 'Dockerfile: FROM node:20-alpine', 'package.json: devDependency typescript (weak)']);
+    expect(evidenceOf(d, 'nestjs')).toEqual(['package.json: dependency @nestjs/core', 'package.json: dependency @nestjs/graphql']);
+    expect(evidenceOf(d, 'postgresql')).toEqual(['package.json: dependency pg', 'compose.yaml: service postgres: image postgres:16', 'package.json: devDependency @types/pg (weak)']);
     expect(evidenceOf(d, 'sqs-sns')).toEqual(['package.json: dependency @aws-sdk/client-sqs']);
     expect(evidenceOf(d, 'aws')).toEqual(['package.json: dependency @aws-sdk/client-sqs', 'compose.yaml: service localstack: image localstack/localstack:3']);
     expect(evidenceOf(d, 'graphql')).toEqual(['package.json: dependency @nestjs/graphql', 'src/schema.graphql: GraphQL schema']);
@@ -235,9 +236,9 @@ describe('detectRepo: monorepos', () => {
     ]);
     const packages = Object.fromEntries(d.monorepo!.packages.map((p) => [p.path, { name: p.name, stack: stackOf(p.findings) }]));
     expect(packages).toEqual({
-      'apps/bff': { name: 'bff', stack: { language: ['typescript'], framework: ['express'], datastore: ['redis'], api: ['rest'] } },
-      'services/orders': { name: 'orders', stack: { language: ['typescript'], framework: ['fastify'], datastore: ['postgresql'], messaging: ['kafka'], infrastructure: ['docker'], api: ['rest'] } },
-      'services/worker': { name: 'worker', stack: { language: ['go'], messaging: ['nats'] } },
+      'apps/bff': { name: '@acme/bff', stack: { language: ['typescript'], framework: ['express'], datastore: ['redis'], api: ['rest'] } },
+      'services/orders': { name: '@acme/orders', stack: { language: ['typescript'], framework: ['fastify'], datastore: ['postgresql'], messaging: ['kafka'], infrastructure: ['docker'], api: ['rest'] } },
+      'services/worker': { name: 'github.com/acme/platform/worker', stack: { language: ['go'], messaging: ['nats'] } },
     });
     const orders = d.monorepo!.packages.find((p) => p.path === 'services/orders')!;
     expect(evidenceOf(orders, 'fastify')).toEqual(['services/orders/package.json: dependency fastify']);
@@ -264,8 +265,8 @@ describe('detectRepo: monorepos', () => {
     expect(d.monorepo?.tools).toEqual([{ file: 'go.work', detail: 'Go workspace: api, worker' }]);
     const packages = Object.fromEntries(d.monorepo!.packages.map((p) => [p.path, { name: p.name, stack: stackOf(p.findings) }]));
     expect(packages).toEqual({
-      api: { name: 'api', stack: { language: ['go'], framework: ['gin'], datastore: ['postgresql'], api: ['rest'] } },
-      worker: { name: 'worker', stack: { language: ['go'], datastore: ['dynamodb'], messaging: ['kafka'], cloud: ['aws'], infrastructure: ['docker'] } },
+      api: { name: 'github.com/acme/fleet/api', stack: { language: ['go'], framework: ['gin'], datastore: ['postgresql'], api: ['rest'] } },
+      worker: { name: 'github.com/acme/fleet/worker', stack: { language: ['go'], datastore: ['dynamodb'], messaging: ['kafka'], cloud: ['aws'], infrastructure: ['docker'] } },
     });
     const worker = d.monorepo!.packages.find((p) => p.path === 'worker')!;
     expect(evidenceOf(worker, 'dynamodb')).toEqual(['worker/go.mod: requires github.com/aws/aws-sdk-go-v2/service/dynamodb']);
@@ -340,7 +341,7 @@ describe('detectRepo: around the stack', () => {
   });
 
   it('finds nothing in an empty repository', () => {
-    expect(detectRepo(viewFromObject({}))).toEqual({ findings: [], unsupported: [], monorepo: null, ci: [], agents: [], adrLog: null, service: null });
+    expect(detectRepo(viewFromObject({}))).toEqual({ findings: [], weak: [], unsupported: [], monorepo: null, ci: [], agents: [], adrLog: null, service: null });
   });
 });
 

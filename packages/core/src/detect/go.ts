@@ -1,5 +1,5 @@
 /** Go modules: go.mod (module path, direct requirements). go.work is read by the monorepo pass. */
-import { ALL_KINDS, goKeys, lookup } from './match.js';
+import { ALL_KINDS, lookupPackage } from './match.js';
 import { base, facet, type Detector, type Signal } from './scope.js';
 
 export interface GoMod {
@@ -58,9 +58,13 @@ export const detectGo: Detector = (scope, lib) => {
     if (text === undefined) continue;
     const mod = parseGoMod(text);
     out.push(facet('language', 'go', file, mod.module ? `module ${mod.module}` : 'Go module'));
-    for (const path of mod.requires) out.push(...lookup(lib, goKeys(path.toLowerCase()), ALL_KINDS, { file, detail: `requires ${path}` }));
+    for (const path of mod.requires) {
+      const evidence = { file, detail: `requires ${path}` };
+      out.push(...lookupPackage(lib, 'go', path, ALL_KINDS, evidence));
+      out.push({ type: 'uses', name: path, evidence });
+    }
     if (mod.module && file === (scope.dir ? `${scope.dir}/go.mod` : 'go.mod')) {
-      out.push({ type: 'name', name: mod.module.replace(/\/v\d+$/, '').split('/').pop()!, evidence: { file, detail: `module ${mod.module}` } });
+      out.push({ type: 'name', name: mod.module, short: mod.module.replace(/\/v\d+$/, '').split('/').pop()!, evidence: { file, detail: `module ${mod.module}` } });
     }
   }
   return out;

@@ -2,20 +2,23 @@
  * JVM builds: Maven (pom.xml, parsed as XML), Gradle (build scripts are programs, so only their
  * declarations are scanned: "group:artifact" strings and plugin ids; version catalogs are TOML) and sbt.
  */
-import { ALL_KINDS, lookup, mavenKeys } from './match.js';
+import { ALL_KINDS, lookup, lookupPackage } from './match.js';
 import { asArray, base, dirOf, facet, isObject, readToml, readXml, str, type Detector, type Scope, type Signal } from './scope.js';
 import type { Library } from '../library/index.js';
 
-type Coordinate = { group: string; artifact: string };
+/** `test` marks a Maven test-scoped dependency, or the Gradle configuration (testImplementation…) it is declared in. */
+type Coordinate = { group: string; artifact: string; test?: string };
 
 function coordinateSignals(lib: Library, file: string, coordinates: readonly Coordinate[], label: string): Signal[] {
   const out: Signal[] = [];
   const seen = new Set<string>();
-  for (const { group, artifact } of coordinates) {
+  for (const { group, artifact, test } of coordinates) {
     const id = `${group}:${artifact}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push(...lookup(lib, mavenKeys(group.toLowerCase(), artifact.toLowerCase()), ALL_KINDS, { file, detail: `${label} ${id}` }));
+    const evidence = { file, detail: test ? `${test} ${id}` : `${label} ${id}` };
+    out.push(...lookupPackage(lib, 'maven', id, ALL_KINDS, evidence, test !== undefined));
+    out.push({ type: 'uses', name: id, evidence });
   }
   return out;
 }
@@ -42,7 +45,8 @@ function mavenProject(scope: Scope, lib: Library, file: string): Signal[] {
       if (!isObject(d)) return [];
       const group = str(d.groupId) ?? 'org.apache.maven.plugins';
       const artifact = str(d.artifactId);
-      return artifact ? [{ group, artifact }] : [];
+      const test = str(d.scope) === 'test' ? 'test dependency' : undefined;
+      return artifact ? [{ group, artifact, ...(test ? { test } : {}) }] : [];
     });
   const deps = coordinates(isObject(project.dependencies) ? project.dependencies.dependency : undefined);
   const build = isObject(project.build) ? project.build : {};
@@ -55,7 +59,11 @@ function mavenProject(scope: Scope, lib: Library, file: string): Signal[] {
   ];
   out.push(...javaSignal(scope, file, out, 'Maven project'));
   const name = str(project.artifactId);
-  if (name && dirOf(file) === scope.dir) out.push({ type: 'name', name, evidence: { file, detail: `artifactId ${name}` } });
+  const group = str(project.groupId) ?? (isObject(project.parent) ? str(project.parent.groupId) : undefined);
+  if (name && dirOf(file) === scope.dir) {
+    const id = group ? `${group}:${name}` : name;
+    out.push({ type: 'name', name: id, short: name, evidence: { file, detail: `artifactId ${name}${group ? ` (groupId ${group})` : ''}` } });
+  }
   return out;
 }
 
@@ -67,8 +75,14 @@ function gradleBuild(scope: Scope, lib: Library, file: string): Signal[] {
   const text = scope.read(file);
   if (text === undefined) return [];
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-  const coordinates = [...code.matchAll(GRADLE_COORDINATE)].map((m) => ({ group: m[1]!, artifact: m[2]! }));
+  const coordinates = [...code.matchAll(GRADLE_COORDINATE)].map((m): Coordinate => {
+    const before = code.slice(code.lastIndexOf('\n', m.index) + 1, m.index);
+    const config = /([A-Za-z]+)\s*[(\s]\s*(?:(?:platform|enforcedPlatform)\s*\(\s*)?$/.exec(before)?.[1];
+    return { group: m[1]!, artifact: m[2]!, ...(config && /test/i.test(config) ? { test: config } : {}) };
+  });
   const out = coordinateSignals(lib, file, coordinates, 'dependency');
+  for (const [, path] of code.matchAll(/\bproject\s*\(\s*(?:path\s*[:=]\s*)?["'](:[^"']*)["']/g)) out.push({ type: 'uses', name: path!, evidence: { file, detail: `project("${path}")` } });
+  for (const [, accessor] of code.matchAll(/\bprojects\.([A-Za-z][\w.]*)/g)) out.push({ type: 'uses', name: `projects.${accessor!.toLowerCase()}`, evidence: { file, detail: `projects.${accessor}` } });
   const seen = new Set<string>();
   for (const [, id] of code.matchAll(GRADLE_PLUGIN)) {
     if (seen.has(id!)) continue;
@@ -77,6 +91,15 @@ function gradleBuild(scope: Scope, lib: Library, file: string): Signal[] {
   }
   for (const [, id] of code.matchAll(GRADLE_KOTLIN)) out.push(facet('language', 'kotlin', file, `plugin kotlin("${id}")`));
   out.push(...javaSignal(scope, file, out, 'Gradle build'));
+  // A Gradle project is named after its folder (or rootProject.name) and grouped by `group = "…"`.
+  const dir = dirOf(file);
+  if (dir === scope.dir) {
+    const settings = ['settings.gradle.kts', 'settings.gradle'].map((n) => (dir ? `${dir}/${n}` : n)).find((f) => scope.files.includes(f));
+    const rootName = settings ? /rootProject\.name\s*=\s*["']([^"']+)["']/.exec(scope.read(settings) ?? '')?.[1] : undefined;
+    const project = rootName ?? base(dir);
+    const group = /^\s*group\s*=\s*["']([^"']+)["']/m.exec(code)?.[1];
+    if (project) out.push({ type: 'name', name: group ? `${group}:${project}` : project, short: project, evidence: { file: settings && rootName ? settings : file, detail: rootName ? `rootProject.name ${rootName}` : `Gradle project ${project}${group ? ` (group ${group})` : ''}` } });
+  }
   return out;
 }
 

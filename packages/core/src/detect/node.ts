@@ -1,11 +1,13 @@
 /** Node.js packages: package.json dependencies, TypeScript config, the package's own name. */
-import { ALL_KINDS, lookup, npmKeys } from './match.js';
+import { ALL_KINDS, isTypePackage, lookupPackage } from './match.js';
 import { base, dirOf, facet, isObject, readJson, str, type Detector, type Signal } from './scope.js';
 
+/** Dev dependencies build and test the package; they are weak evidence of what it runs on. */
 const SECTIONS = [
-  ['dependencies', 'dependency'],
-  ['optionalDependencies', 'dependency'],
-  ['devDependencies', 'devDependency'],
+  ['dependencies', 'dependency', false],
+  ['optionalDependencies', 'dependency', false],
+  ['peerDependencies', 'peerDependency', false],
+  ['devDependencies', 'devDependency', true],
 ] as const;
 
 export const detectNode: Detector = (scope, lib) => {
@@ -15,13 +17,15 @@ export const detectNode: Detector = (scope, lib) => {
     if (!isObject(pkg)) continue;
     const dir = dirOf(file);
     const names = new Set<string>();
-    for (const [section, label] of SECTIONS) {
+    for (const [section, label, dev] of SECTIONS) {
       const deps = pkg[section];
       if (!isObject(deps)) continue;
       for (const name of Object.keys(deps)) {
-        if (names.has(name) || name.startsWith('@types/')) continue;
+        if (names.has(name)) continue;
         names.add(name);
-        out.push(...lookup(lib, npmKeys(name.toLowerCase()), ALL_KINDS, { file, detail: `${label} ${name}` }));
+        const evidence = { file, detail: `${label} ${name}` };
+        out.push(...lookupPackage(lib, 'npm', name, ALL_KINDS, evidence, dev || isTypePackage('npm', name)));
+        out.push({ type: 'uses', name, evidence });
       }
     }
     // A package.json that only carries tooling (commit hooks in a Go repository) is not a Node.js project.
@@ -30,7 +34,7 @@ export const detectNode: Detector = (scope, lib) => {
     if (tsconfig) out.push(facet('language', 'typescript', tsconfig, 'TypeScript compiler configuration'));
     else if (runtime) out.push(facet('language', 'typescript', file, 'Node.js package with runtime dependencies'));
     const name = str(pkg.name);
-    if (name && dir === scope.dir) out.push({ type: 'name', name: name.replace(/^@[^/]+\//, ''), evidence: { file, detail: `name ${name}` } });
+    if (name && dir === scope.dir) out.push({ type: 'name', name, short: name.replace(/^@[^/]+\//, ''), evidence: { file, detail: `name ${name}` } });
   }
   return out;
 };
@@ -42,4 +46,3 @@ export function packageJsonWorkspaces(pkg: unknown): string[] {
   const list = Array.isArray(ws) ? ws : isObject(ws) && Array.isArray(ws.packages) ? ws.packages : [];
   return list.filter((p): p is string => typeof p === 'string');
 }
-

@@ -20,9 +20,14 @@ export interface Scope {
 
 export type Signal =
   | { type: 'facet'; kind: FacetKind; id: string; evidence: Evidence }
-  | { type: 'unsupported'; name: string; evidence: Evidence }
-  /** The name a manifest gives the project (package.json name, Go module, …). */
-  | { type: 'name'; name: string; evidence: Evidence }
+  | { type: 'unsupported'; name: string; kind?: FacetKind; evidence: Evidence }
+  /**
+   * The name a manifest gives the project: the whole package id ("@acme/orders", a Go module path,
+   * "com.acme:orders") and the short form a service name is made from ("orders").
+   */
+  | { type: 'name'; name: string; short: string; evidence: Evidence }
+  /** A dependency that may be another package of the workspace: by package name, or by folder. */
+  | { type: 'uses'; name?: string; dir?: string; evidence: Evidence }
   | { type: 'ci'; name: string; file: string }
   | { type: 'agent'; tool: string; path: string };
 
@@ -93,4 +98,14 @@ export const str = (value: unknown): string | undefined => (typeof value === 'st
 
 export function facet(kind: FacetKind, id: string, file: string, detail: string): Signal {
   return { type: 'facet', kind, id, evidence: { file, detail } };
+}
+
+/** A relative path from a folder, normalised: ("src/Api", "..\\Shared\\Shared.csproj") -> "src/Shared/Shared.csproj". */
+export function resolvePath(dir: string, relative: string): string {
+  const parts = dir ? dir.split('/') : [];
+  for (const part of relative.replace(/\\/g, '/').split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
 }

@@ -7,6 +7,11 @@ export interface Evidence {
   file: string;
   /** What in the file, e.g. "requires github.com/gin-gonic/gin" or "service db: image postgres:16". */
   detail: string;
+  /**
+   * Weak evidence (a dev/test-only dependency, a type package, a Testcontainers module): shown, but
+   * it never sets an answer on its own.
+   */
+  weak?: true;
 }
 
 /** A technology the library has a facet for. */
@@ -17,9 +22,11 @@ export interface Finding {
   evidence: Evidence[];
 }
 
-/** A technology found that this version has no facet for (Ruby, PHP…): reported, never answered. */
+/** A technology found that this version has no facet for (Ruby, SQLite, Celery…): reported, never answered. */
 export interface Unsupported {
   name: string;
+  /** What kind of technology it is, when known ("datastore" for SQLite); languages have none. */
+  kind?: FacetKind;
   evidence: Evidence[];
 }
 
@@ -27,13 +34,29 @@ export interface Unsupported {
 export interface PackageDetection {
   /** Folder, repository-relative ("services/ledger"). */
   path: string;
-  /** Its own name (package.json name, Go module, …), when it has one. */
-  name?: string;
+  /**
+   * The name the team uses: the package.json name ("@shop/orders"), the Go module path, Maven/Gradle
+   * coordinates ("com.acme:orders"), the crate, the Python project, the .NET project; the folder's
+   * name when it has no manifest of its own. Never empty.
+   */
+  name: string;
+  /** The name as a valid service name ("orders"). */
+  slug: string;
+  /** The manifest line the name comes from. */
+  nameEvidence: Evidence;
   findings: Finding[];
+  /** Found only on weak evidence (dev/test-only dependencies): shown, never answered. */
+  weak: Finding[];
+  unsupported: Unsupported[];
+  /** Workspace packages it depends on (their paths); their datastores and brokers are in its findings. */
+  uses: string[];
 }
 
 export interface Monorepo {
-  /** What declares it: pnpm-workspace.yaml, package.json workspaces, nx.json, turbo.json, go.work. */
+  /**
+   * What declares it: pnpm-workspace.yaml, package.json workspaces, nx.json, turbo.json, go.work,
+   * a .sln/.slnx solution, Maven modules, Gradle includes, uv/Cargo workspaces, service folders.
+   */
   tools: Evidence[];
   packages: PackageDetection[];
 }
@@ -62,6 +85,8 @@ export interface DetectedAdrLog {
 export interface Detection {
   /** Every facet found anywhere in the repository, by kind then strength of evidence. */
   findings: Finding[];
+  /** Found only on weak evidence (dev/test-only dependencies, type packages, Testcontainers): shown, never answered. */
+  weak: Finding[];
   unsupported: Unsupported[];
   /** Null for a single-package repository. */
   monorepo: Monorepo | null;

@@ -9,6 +9,7 @@ import { composeBlocks } from '../compose.js';
 import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { InternalError } from '../errors.js';
+import { quoteImportLikeText } from './code-spans.js';
 
 export interface Section {
   id: string;
@@ -39,7 +40,7 @@ export function renderLayout(
   sections: readonly Section[],
   condensed: CondensedNote = false,
 ): string {
-  return tidyMarkdown(renderTemplate(layout(lib, name), { ...context, sections, condensed }, lib.partials));
+  return quoteImportLikeText(tidyMarkdown(renderTemplate(layout(lib, name), { ...context, sections, condensed }, lib.partials)));
 }
 
 /** The Markdown body of the agent (the whole system prompt for Claude Code). */

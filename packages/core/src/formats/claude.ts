@@ -42,4 +42,6 @@ export const claudeFormat: AgentFormat = {
   path: (answers) => outputPaths(answers).claudeAgent,
   frontmatter: (context, lib) => frontmatter(claudeFrontmatterData(context, lib), ['description']),
   render: ({ context, lib, sections }) => renderClaudeAgent(context, lib, sections),
+  // Claude Code reads agents when a session starts; /agents reloads them in a running one.
+  setupStep: (answers) => `Claude Code: restart it, or run /agents in a running session, to load ${outputPaths(answers).claudeAgent}.`,
 };

@@ -1,7 +1,8 @@
 /**
  * Codex custom agent: .codex/agents/<name>.toml with name, description and developer_instructions,
- * serialised by smol-toml. Codex caps the project instructions it reads at 32 KiB
- * (project_doc_max_bytes); the instructions here are held to the same budget.
+ * serialised by smol-toml. Codex drops the whole file on a key it does not know or an invalid
+ * sandbox_mode, so only these keys are written. Its 32 KiB cap (project_doc_max_bytes) is on the
+ * AGENTS.md chain, not on an agent's instructions: the whole agent goes here.
  */
 import { stringify } from 'smol-toml';
 import type { Library } from '../library/index.js';
@@ -30,11 +31,11 @@ export const codexFormat: AgentFormat = {
   id: 'codex',
   tool: 'Codex',
   path: (answers) => `.codex/agents/${answers.agent.name}.toml`,
-  limit: { what: 'the developer instructions', max: 32 * 1024, unit: 'bytes', source: "Codex's 32 KiB instructions budget" },
+  // Codex lists a project's agents only once the project is trusted.
+  setupStep: (answers) => `Codex: trust this project (answer yes when Codex asks on first start here) so it loads .codex/agents/${answers.agent.name}.toml.`,
   render: (input) =>
     renderFitted(codexFormat, input, {
       layout: 'codex',
       wrap: (body) => serializeCodexAgent(codexAgentData(input.context, input.lib, body)),
-      measured: (body) => body,
     }),
 };

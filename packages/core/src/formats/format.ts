@@ -38,6 +38,10 @@ export interface AgentFormat {
   frontmatter?: (context: RenderContext, lib: Library) => string;
   /** Present when the tool caps the file; the format then renders a condensed agent that fits. */
   limit?: SizeLimit;
+  /** Formats that write more than one file (a plugin): every file, the one at path() among them. */
+  files?: (input: FormatInput) => Array<[path: string, content: string]>;
+  /** The one thing the user must still do before the tool loads the file, said once after writing. */
+  setupStep?: (answers: Answers) => string;
 }
 
 const encoder = new TextEncoder();

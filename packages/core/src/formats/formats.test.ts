@@ -99,7 +99,7 @@ describe('format data', () => {
     expect(geminiFrontmatterData(c, library).tools).toEqual(['read_file', 'read_many_files', 'grep_search', 'glob', 'list_directory', 'web_fetch', 'mcp_github_get_issue', 'mcp_jira_*']);
     expect(opencodeFrontmatterData(c, library).permission).toEqual({
       read: 'allow', edit: 'deny', glob: 'allow', grep: 'allow', list: 'allow', bash: 'deny', task: 'deny', skill: 'deny',
-      lsp: 'deny', todoread: 'deny', todowrite: 'deny', webfetch: 'allow', websearch: 'deny',
+      lsp: 'deny', todowrite: 'deny', webfetch: 'allow', websearch: 'deny',
     });
     expect(codexAgentData(c, library, 'x').sandbox_mode).toBe('read-only');
     expect(codexAgentData(context(), library, 'x').sandbox_mode).toBe('workspace-write');

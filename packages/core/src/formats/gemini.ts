@@ -20,6 +20,9 @@ export const geminiFormat: AgentFormat = {
   id: 'gemini',
   tool: 'Gemini CLI',
   path: (answers) => `.gemini/agents/${answers.agent.name}.md`,
+  // Gemini CLI registers a project agent only in a trusted folder, after the user acknowledges
+  // that exact file (its hash): again after every regeneration that changes it.
+  setupStep: (answers) => `Gemini CLI: trust this folder and acknowledge the new agent ${answers.agent.name} when Gemini CLI offers it (again after each change to the file).`,
   frontmatter: (context, lib) => frontmatter(geminiFrontmatterData(context, lib), ['description']),
   render: (input) =>
     renderFitted(geminiFormat, input, {

@@ -1,4 +1,8 @@
-/** OpenCode agent: .opencode/agent/<name>.md; the file name is the agent's name. */
+/**
+ * OpenCode agent: .opencode/agents/<name>.md (the documented folder; agent/ is still read); the file
+ * name is the agent's name. Permissions stay in the `permission` map: OpenCode 1.18 reads a V2
+ * `permissions:` list in an agent file as provider options, so the agent would get every tool.
+ */
 import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';
 import { frontmatter } from '../render/yaml.js';
@@ -25,7 +29,7 @@ export function opencodeFrontmatterData(context: RenderContext, lib: Library): R
 export const opencodeFormat: AgentFormat = {
   id: 'opencode',
   tool: 'OpenCode',
-  path: (answers) => `.opencode/agent/${answers.agent.name}.md`,
+  path: (answers) => `.opencode/agents/${answers.agent.name}.md`,
   frontmatter: (context, lib) => frontmatter(opencodeFrontmatterData(context, lib), ['description']),
   render: (input) =>
     renderFitted(opencodeFormat, input, {

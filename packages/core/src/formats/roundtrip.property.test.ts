@@ -17,6 +17,7 @@ import { lintAgentFiles } from '../lint/lint.js';
 import { TEST_DATE } from '../test-support/answers.js';
 import { mdHeading } from '../render/markdown.js';
 import { AGENT_FORMAT_REGISTRY } from './registry.js';
+import { cursorAgentFrontmatterData } from './cursor-agent.js';
 import { codexAgentData, serializeCodexAgent } from './codex.js';
 import { BEGIN_MARKER, END_MARKER, findBlock, upsertBlock, wrapBlock } from './agents-md.js';
 import { claudeFrontmatterData } from './claude.js';
@@ -54,6 +55,9 @@ const FRONTMATTER_DATA: Record<string, (context: RenderContext, lib: Library) =>
   opencode: opencodeFrontmatterData,
   gemini: geminiFrontmatterData,
   orchestration: orchestrationFrontmatterData,
+  'cursor-agent': cursorAgentFrontmatterData,
+  devin: windsurfFrontmatterData,
+  'claude-plugin': claudeFrontmatterData,
 };
 
 function answersFrom(title: string, description: string, team: string): Answers {

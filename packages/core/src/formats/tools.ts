@@ -30,7 +30,7 @@ export const TOOL_MAP: Readonly<Record<ClaudeTool, ToolMapping>> = {
   NotebookEdit: { copilot: 'edit', gemini: [], opencode: ['edit'], writes: true },
   WebFetch: { copilot: 'web', gemini: ['web_fetch'], opencode: ['webfetch'], writes: false },
   WebSearch: { copilot: 'web', gemini: ['google_web_search'], opencode: ['websearch'], writes: false },
-  TodoWrite: { copilot: 'todo', gemini: ['write_todos'], opencode: ['todowrite', 'todoread'], writes: false },
+  TodoWrite: { copilot: 'todo', gemini: ['write_todos'], opencode: ['todowrite'], writes: false },
   Skill: { gemini: ['activate_skill'], opencode: ['skill'], writes: false },
   LSP: { gemini: [], opencode: ['lsp'], writes: false },
 };
@@ -46,7 +46,7 @@ export const GEMINI_TOOLS = [
 /** Gemini's old name for grep_search, still accepted. */
 export const GEMINI_RETIRED_TOOLS: Readonly<Record<string, string>> = { search_file_content: 'grep_search' };
 export const OPENCODE_PERMISSIONS = [
-  'read', 'edit', 'glob', 'grep', 'list', 'bash', 'task', 'skill', 'lsp', 'todoread', 'todowrite',
+  'read', 'edit', 'glob', 'grep', 'list', 'bash', 'task', 'skill', 'lsp', 'todowrite',
   'webfetch', 'websearch', 'codesearch', 'external_directory', 'doom_loop',
 ] as const;
 

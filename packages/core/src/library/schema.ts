@@ -113,8 +113,11 @@ export const FacetSchema = z.strictObject({
   id,
   name: text,
   kind: z.enum(FACET_KINDS),
-  /** Other spellings users type or detection finds (lowercase). */
-  aliases: z.array(z.string()).default([]),
+  /**
+   * Other spellings users type or detection finds (lowercase): whole package ids, or a family of
+   * them with a trailing `*` ("@azure/*", "azure-*", "awssdk.*") that detection matches by prefix.
+   */
+  aliases: z.array(z.string().regex(/^[^*]+\*?$/, 'an alias is a name, or a family ending in one "*" ("@azure/*")')).default([]),
   /**
    * Technologies that choosing this one brings along (a framework's language, a managed service's
    * cloud). Resolution adds them to the stack, so the facet's text may name them. An implied API

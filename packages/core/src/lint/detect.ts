@@ -1,26 +1,32 @@
 /** Which agent format a file is, told by where it lives (the way each tool finds its files). */
-import type { AgentFormatId } from '../formats/format.js';
+import type { LintFormatId } from './specs.js';
 
 export interface Detected {
-  format: AgentFormatId;
+  format: LintFormatId;
   /** Set when the location itself is a problem: a wrong extension the tool ignores, a retired folder. */
   locationProblem?: { message: string; severity: 'error' | 'warning' };
 }
 
-type Rule = [RegExp, AgentFormatId, Detected['locationProblem']?];
+type Rule = [RegExp, LintFormatId, Detected['locationProblem']?];
 
 /** First match wins, so the specific folders come before the generic `agents/`. */
 const RULES: readonly Rule[] = [
   [/(^|\/)\.claude\/agents\/.+\.md$/, 'claude'],
+  [/(^|\/)(\.claude|\.agents|\.github|\.opencode|\.gemini|\.cursor|\.codex)\/skills\/[^/]+\/SKILL\.md$/, 'skill'],
+  [/(^|\/)skills\/[^/]+\/SKILL\.md$/, 'skill'],
+  [/(^|\/)plugins\/[^/]+\/agents\/[^/]+\.md$/, 'claude-plugin'],
+  [/(^|\/)\.cursor\/agents\/[^/]+\.md$/, 'cursor-agent'],
   [/(^|\/)\.github\/agents\/[^/]+\.md$/, 'copilot'],
   [/(^|\/)\.github\/chatmodes\/[^/]+\.chatmode\.md$/, 'copilot', { severity: 'warning', message: '.github/chatmodes/ is the retired location of Copilot custom agents: move it to .github/agents/<name>.agent.md.' }],
   [/(^|\/)\.cursor\/rules\/.+\.mdc$/, 'cursor'],
   [/(^|\/)\.cursor\/rules\/.+\.md$/, 'cursor', { severity: 'error', message: 'Cursor ignores .md files in .cursor/rules: rename it to .mdc.' }],
   [/(^|\/)AGENTS\.md$/, 'agents-md'],
-  [/(^|\/)\.opencode\/agents?\/.+\.md$/, 'opencode'],
+  [/(^|\/)\.opencode\/agents\/.+\.md$/, 'opencode'],
+  [/(^|\/)\.opencode\/agent\/.+\.md$/, 'opencode', { severity: 'warning', message: '.opencode/agent/ is the old folder name (still read): move it to .opencode/agents/.' }],
   [/(^|\/)\.gemini\/agents\/[^/]+\.md$/, 'gemini'],
   [/(^|\/)\.codex\/agents\/[^/]+\.toml$/, 'codex'],
   [/(^|\/)\.windsurf\/rules\/.+\.md$/, 'windsurf'],
+  [/(^|\/)\.devin\/rules\/.+\.md$/, 'devin'],
   [/(^|\/)docs\/agents\/[^/]+\.md$/, 'plain'],
   [/(^|\/)agents\/[^/]+\.md$/, 'orchestration'],
 ];
@@ -36,7 +42,7 @@ export function detectFormat(path: string, content?: string): Detected | null {
   const normal = path.replace(/\\/g, '/');
   for (const [pattern, format, locationProblem] of RULES) {
     if (!pattern.test(normal)) continue;
-    if (format === 'orchestration' && content !== undefined && looksLikeClaudePluginAgent(content)) return { format: 'claude' };
+    if (format === 'orchestration' && content !== undefined && looksLikeClaudePluginAgent(content)) return { format: 'claude-plugin' };
     return locationProblem ? { format, locationProblem } : { format };
   }
   return null;

@@ -28,7 +28,7 @@ describe('detectFormat', () => {
   });
 
   it('tells a Claude plugin agent in agents/ from orchestration metadata', () => {
-    expect(detectFormat('agents/a.md', fm(CLAUDE_OK))?.format).toBe('claude');
+    expect(detectFormat('agents/a.md', fm(CLAUDE_OK))?.format).toBe('claude-plugin');
     expect(detectFormat('agents/a.md', fm('specialization_level: staff\nname: x\ndescription: y'))?.format).toBe('orchestration');
   });
 
@@ -101,14 +101,15 @@ describe('lintAgentFiles', () => {
   });
 
   it('checks OpenCode models and permissions but lets other keys through to the provider', () => {
-    const report = lint('.opencode/agent/r.md', fm('description: Reviews\nmodel: claude-sonnet\nreasoningEffort: high\npermission:\n  edit: maybe\n  bash:\n    "*": ask\n    "git *": allow'));
+    const report = lint('.opencode/agents/r.md', fm('description: Reviews\nmodel: claude-sonnet\nreasoningEffort: high\npermission:\n  edit: maybe\n  bash:\n    "*": ask\n    "git *": allow'));
     expect(rules(report.findings)).toEqual(['error:model', 'error:value']);
   });
 
-  it('checks Codex TOML values and the instructions budget', () => {
-    const big = 'x'.repeat(33 * 1024);
+  it('checks Codex TOML values, and puts no cap on the instructions (Codex has none)', () => {
+    const big = 'x'.repeat(64 * 1024);
     const report = lint('.codex/agents/r.toml', `name = "r"\ndescription = "Reviews"\ndeveloper_instructions = "${big}"\nsandbox_mode = "full"\n`);
-    expect(report.findings.map((f) => `${f.line}:${f.severity}:${f.rule}`)).toEqual(['3:warning:size', '4:error:value']);
+    expect(report.findings.map((f) => `${f.line}:${f.severity}:${f.rule}`)).toEqual(['4:error:value']);
+    expect(report.findings[0]!.message).toMatch(/Codex skips the whole file/);
   });
 
   it('warns about frontmatter in AGENTS.md and a plain document without a title', () => {
@@ -128,7 +129,7 @@ describe('lintAgentFiles', () => {
       { path: '.opencode/agent/reviewer.md', content: fm('description: Reviews') },
       { path: '.opencode/agents/reviewer.md', content: fm('description: Reviews') },
     ]);
-    expect(report.findings.map((f) => `${f.path}:${f.rule}`)).toEqual(['.claude/agents/b.md:duplicate-name', '.opencode/agents/reviewer.md:duplicate-name']);
+    expect(report.findings.filter((f) => f.rule === 'duplicate-name').map((f) => `${f.path}:${f.rule}`)).toEqual(['.claude/agents/b.md:duplicate-name', '.opencode/agents/reviewer.md:duplicate-name']);
     expect(report.errors).toBe(2);
   });
 });
@@ -175,5 +176,75 @@ describe('YAML every reader reads alike', () => {
   it('reports a duplicate key with its line, in a linear pass', () => {
     const report = lint('.claude/agents/a.md', fm(`${CLAUDE_OK}\ntools: Read\ntools: Bash`));
     expect(report.findings.find((f) => f.rule === 'parse')).toMatchObject({ line: 5, message: expect.stringMatching(/"tools" appears twice/) });
+  });
+});
+
+/**
+ * Files a tool drops without a word (seen with the real clients: test/clients/), each an error
+ * naming what to change. One fixture per case, and the clean twin it came from lints without error.
+ */
+describe('silent failures', () => {
+  const errors = (path: string, content: string) => lint(path, content).findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+  const CODEX = 'name = "r"\ndescription = "Reviews changes"\ndeveloper_instructions = "Review."\n';
+  const GEMINI = 'name: reviewer\ndescription: Reviews changes';
+
+  it('the clean fixtures lint without error', () => {
+    expect(errors('.codex/agents/r.toml', CODEX)).toEqual([]);
+    expect(errors('.gemini/agents/reviewer.md', fm(GEMINI))).toEqual([]);
+    expect(errors('.claude/agents/reviewer.md', fm(`${CLAUDE_OK}\ncolor: cyan\nhooks:\n  PreToolUse: []`))).toEqual([]);
+    expect(errors('.claude/skills/review-diff/SKILL.md', fm('name: review-diff\ndescription: Reviews a diff.'))).toEqual([]);
+    expect(errors('AGENTS.md', '# AGENTS.md\n\nTest with `@vitest/coverage-v8`.\n\n```sh\npnpm add -D @vitest/coverage-v8\n```\n')).toEqual([]);
+  });
+
+  it('any unknown key in a Codex agent (Codex drops the file)', () => {
+    const findings = lint('.codex/agents/r.toml', `${CODEX}colour = "blue"\n`).findings;
+    expect(findings.map((f) => `${f.line}:${f.severity}:${f.rule}`)).toEqual(['4:error:unknown-key']);
+    expect(findings[0]!.message).toMatch(/^unknown key "colour": Codex skips the whole file for it\./);
+  });
+
+  it('an invalid Codex sandbox_mode', () => {
+    expect(errors('.codex/agents/r.toml', `${CODEX}sandbox_mode = "workspace"\n`)).toEqual(['value']);
+  });
+
+  it('any unknown key in a Gemini agent, a name outside its pattern, tools as one string or Claude names', () => {
+    expect(errors('.gemini/agents/reviewer.md', fm(`${GEMINI}\ncolor: blue`))).toEqual(['unknown-key']);
+    expect(errors('.gemini/agents/reviewer.md', fm(`${GEMINI}\nmcpServers: {}`))).toEqual(['unknown-key']);
+    expect(errors('.gemini/agents/reviewer.md', fm('name: Reviewer.One\ndescription: Reviews changes'))).toEqual(['name']);
+    const toolsString = lint('.gemini/agents/reviewer.md', fm(`${GEMINI}\ntools: read_file, grep_search`)).findings;
+    expect(toolsString.map((f) => f.rule)).toEqual(['type']);
+    expect(toolsString[0]!.message).toContain('tools: [read_file, grep_search]');
+    expect(errors('.gemini/agents/reviewer.md', fm(`${GEMINI}\ntools: [Read, Grep]`))).toEqual(['tools-unknown', 'tools-unknown']);
+  });
+
+  it('Claude hooks written as a list, an invalid colour, a byte-order mark', () => {
+    expect(errors('.claude/agents/reviewer.md', fm(`${CLAUDE_OK}\nhooks: []`))).toEqual(['type']);
+    expect(errors('.claude/agents/reviewer.md', fm(`${CLAUDE_OK}\ncolor: magenta`))).toEqual(['color']);
+    const bom = lint('.claude/agents/reviewer.md', `\uFEFF${fm(CLAUDE_OK)}`).findings;
+    expect(bom.map((f) => `${f.line}:${f.severity}:${f.rule}`)).toEqual(['1:error:bom']);
+  });
+
+  it('fields a plugin-shipped Claude agent may not carry', () => {
+    const findings = lint('plugins/team/agents/reviewer.md', fm(`${CLAUDE_OK}\npermissionMode: plan\nmcpServers: {}\nhooks: {}`)).findings;
+    expect(findings.map((f) => `${f.severity}:${f.rule}`)).toEqual(['error:forbidden-key', 'error:forbidden-key', 'error:forbidden-key']);
+    expect(errors('.claude/agents/reviewer.md', fm(`${CLAUDE_OK}\npermissionMode: plan`))).toEqual([]);
+  });
+
+  it('a skill whose name differs from its folder, in every skills folder', () => {
+    for (const dir of ['.claude/skills', '.agents/skills', '.github/skills', '.opencode/skills', 'plugins/team/skills']) {
+      const findings = lint(`${dir}/review-diff/SKILL.md`, fm('name: diff-review\ndescription: Reviews a diff.')).findings;
+      expect(findings.map((f) => `${f.severity}:${f.rule}`), dir).toEqual(['error:name-mismatch']);
+      expect(findings[0]!.message).toContain('differs from its folder "review-diff"');
+    }
+  });
+
+  it('AGENTS.md text Copilot CLI reads as an @-import, with its line', () => {
+    const findings = lint('AGENTS.md', '# AGENTS.md\n\n- Unit: Vitest, @vitest/coverage-v8 and @testcontainers/postgresql.\n- Images pinned as image@sha256:abc; mail ops@example.com.\n').findings;
+    expect(findings.map((f) => `${f.line}:${f.severity}:${f.rule}`)).toEqual(['3:error:import', '3:error:import']);
+    expect(findings[0]!.message).toContain('"@vitest/coverage-v8" is read by Copilot CLI as an @-import');
+  });
+
+  it('a Devin rule with globs as one string', () => {
+    expect(errors('.devin/rules/r.md', fm('trigger: glob\nglobs: "src/**/*.ts"'))).toEqual(['type']);
+    expect(errors('.devin/rules/r.md', fm('trigger: glob\nglobs: ["src/**/*.ts"]'))).toEqual([]);
   });
 });

@@ -9,13 +9,14 @@ import { closest, didYouMean } from '../closest.js';
 import { isPlainObject } from '../answers/paths.js';
 import { InputError } from '../errors.js';
 import { findBlock } from '../formats/agents-md.js';
-import { measure, type AgentFormatId } from '../formats/format.js';
+import { measure } from '../formats/format.js';
+import { importLikeText } from '../formats/code-spans.js';
 import { COPILOT_COMPATIBLE_ALIASES, COPILOT_TOOL_ALIASES, GEMINI_RETIRED_TOOLS, TOOL_MAP, type ClaudeTool } from '../formats/tools.js';
 import { detectFormat } from './detect.js';
 import { parseTomlText, parseYaml, splitFrontmatter } from './parse.js';
 import {
   CLAUDE_TOOL_NAMES, GEMINI_TOOL_NAMES, KEY_TYPOS, MODEL_RULES, OPENCODE_PERMISSION_KEYS, SPECS,
-  type FieldSpec, type FormatSpec,
+  type FieldSpec, type FormatSpec, type LintFormatId,
 } from './specs.js';
 
 export type Severity = 'error' | 'warning';
@@ -36,13 +37,13 @@ export interface LintInput {
 }
 
 export interface LintReport {
-  files: Array<{ path: string; format: AgentFormatId | null }>;
+  files: Array<{ path: string; format: LintFormatId | null }>;
   findings: Finding[];
   errors: number;
   warnings: number;
 }
 
-const LOCATIONS = '.claude/agents/*.md, .github/agents/*.agent.md, .cursor/rules/*.mdc, AGENTS.md, .opencode/agent/*.md, .gemini/agents/*.md, .codex/agents/*.toml, .windsurf/rules/*.md, agents/*.md or docs/agents/*.md';
+const LOCATIONS = '.claude/agents/*.md, .github/agents/*.agent.md, .cursor/rules/*.mdc, .cursor/agents/*.md, AGENTS.md, .opencode/agents/*.md, .gemini/agents/*.md, .codex/agents/*.toml, .devin/rules/*.md, .windsurf/rules/*.md, plugins/*/agents/*.md, */skills/*/SKILL.md, agents/*.md or docs/agents/*.md';
 const exampleHint = (tool: string) => `a description with <example> blocks must be one double-quoted string with \\n escapes (or a "|" block scalar): unquoted, it is invalid YAML and ${tool} skips the agent silently`;
 
 type Data = Record<string, unknown>;
@@ -130,7 +131,10 @@ function checkTools(lint: FileLinter, spec: FormatSpec, key: string, field: Fiel
   }
 }
 
-function checkField(lint: FileLinter, format: AgentFormatId, spec: FormatSpec, key: string, field: FieldSpec, value: unknown): void {
+/** What a strict tool does with a file it cannot read, appended to its findings. */
+const drops = (spec: FormatSpec) => (spec.strictKeys ? ` ${spec.tool} skips the whole file for it.` : '');
+
+function checkField(lint: FileLinter, format: LintFormatId, spec: FormatSpec, key: string, field: FieldSpec, value: unknown): void {
   const line = lint.lineOf(key);
   if (field.retired) lint.add('warning', 'retired-key', `${key} is retired in ${spec.tool}: use ${field.retired}.`, line);
   switch (field.type) {
@@ -153,7 +157,10 @@ function checkField(lint: FileLinter, format: AgentFormatId, spec: FormatSpec, k
       }
       return;
     case 'list':
-      if (!Array.isArray(value)) lint.add('error', 'type', `${key} must be a list, not ${typeName(value)}.`, line);
+      if (!Array.isArray(value)) {
+        const comma = typeof value === 'string' && value.includes(',') ? ` (write it as a YAML list: ${key}: [${value.split(',').map((v) => v.trim()).join(', ')}])` : '';
+        lint.add('error', 'type', `${key} must be a list, not ${typeName(value)}${comma}.${drops(spec)}`, line);
+      }
       else if (field.tools) checkTools(lint, spec, key, field, value);
       return;
     case 'string-or-list':
@@ -161,7 +168,10 @@ function checkField(lint: FileLinter, format: AgentFormatId, spec: FormatSpec, k
       else if (field.tools) checkTools(lint, spec, key, field, value);
       return;
     case 'map':
-      if (!isPlainObject(value)) lint.add('error', 'type', `${key} must be a mapping of keys to values, not ${typeName(value)}.`, line);
+      if (!isPlainObject(value)) {
+        const hooks = key === 'hooks' && (format === 'claude' || format === 'claude-plugin') ? ' Claude Code expects hook events (PreToolUse: …) here; some releases skip the agent for a list such as hooks: [].' : '';
+        lint.add('error', 'type', `${key} must be a mapping of keys to values, not ${typeName(value)}.${hooks}${drops(spec)}`, line);
+      }
       return;
     case 'string': {
       if (typeof value !== 'string') {
@@ -169,15 +179,26 @@ function checkField(lint: FileLinter, format: AgentFormatId, spec: FormatSpec, k
         return;
       }
       if (field.values && !field.values.includes(value)) {
-        lint.add('error', key === 'color' ? 'color' : 'value', `${key} "${value}" is not one ${spec.tool} knows: use ${field.values.join(', ')}.${didYouMean(value, field.values)}`, line);
+        const effect = key === 'color' ? ` ${spec.tool} drops it without a word.` : drops(spec);
+        lint.add('error', key === 'color' ? 'color' : 'value', `${key} "${value}" is not one ${spec.tool} knows: use ${field.values.join(', ')}.${didYouMean(value, field.values)}${effect}`, line);
       }
       const model = MODEL_RULES[format];
       if (key === 'model' && model && !model.test(value)) lint.add('error', 'model', `model "${value}" is not valid for ${spec.tool}: use ${model.rule}.`, line);
       if (key === 'name' && spec.name) {
         const { pattern, min, max, rule } = spec.name;
         if (!pattern.test(value) || (min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
-          lint.add('error', 'name', `name "${value}" is not valid for ${spec.tool}: use ${rule}.`, line);
+          lint.add('error', 'name', `name "${value}" is not valid for ${spec.tool}: use ${rule}.${drops(spec)}`, line);
         }
+      }
+      if (key === 'name' && spec.nameIs) {
+        const parts = lint.path.replace(/\\/g, '/').split('/');
+        const expected = spec.nameIs === 'folder' ? parts.at(-2) : parts.at(-1)!.replace(/\.[^.]+$/, '');
+        if (expected !== undefined && value !== expected) {
+          lint.add('error', 'name-mismatch', `name "${value}" differs from its ${spec.nameIs} "${expected}": tools look the ${format === 'skill' ? 'skill' : 'agent'} up by its ${spec.nameIs} and skip it; rename one to match.`, line);
+        }
+      }
+      if (key === 'description' && format === 'skill' && value.length > 1024) {
+        lint.add('error', 'description', `description is ${value.length.toLocaleString('en-US')} characters; skills allow at most 1,024.`, line);
       }
       if (key === 'description' && format === 'claude' && (value.trim().length < 10 || value.length > 5000)) {
         lint.add('warning', 'description', `description is ${value.length} characters; ${spec.tool} expects 10 to 5,000 saying when to use the agent.`, line);
@@ -207,9 +228,14 @@ function checkOpencodePermission(lint: FileLinter, value: unknown): void {
   }
 }
 
-function checkData(lint: FileLinter, format: AgentFormatId, spec: FormatSpec, data: Data): void {
+function checkData(lint: FileLinter, format: LintFormatId, spec: FormatSpec, data: Data): void {
   const known = Object.keys(spec.fields);
   for (const [key, value] of Object.entries(data)) {
+    const forbidden = spec.forbiddenKeys && Object.hasOwn(spec.forbiddenKeys, key) ? spec.forbiddenKeys[key] : undefined;
+    if (forbidden) {
+      lint.add('error', 'forbidden-key', `${key}: ${forbidden}.`, lint.lineOf(key));
+      continue;
+    }
     // Own keys only: "__proto__", "constructor" or "toString" are not fields because every object has them.
     const field = Object.hasOwn(spec.fields, key) ? spec.fields[key] : undefined;
     if (field) {
@@ -217,17 +243,22 @@ function checkData(lint: FileLinter, format: AgentFormatId, spec: FormatSpec, da
       continue;
     }
     const meant = suggestKey(key, known);
-    if (meant && !Object.hasOwn(data, meant)) {
+    if (spec.strictKeys) {
+      lint.add('error', 'unknown-key', `unknown key "${key}":${drops(spec)}${meant && !Object.hasOwn(data, meant) ? ` Did you mean "${meant}"?` : ` Remove it (${spec.tool} knows ${known.join(', ')}).`}`, lint.lineOf(key));
+    } else if (meant && !Object.hasOwn(data, meant)) {
       lint.add('error', 'key-typo', `unknown key "${key}": did you mean "${meant}"? ${spec.tool} ignores unknown keys${meant === 'tools' ? ', so this agent gets every tool' : ''}.`, lint.lineOf(key));
     } else if (!spec.passThroughKeys) {
       lint.add('warning', 'unknown-key', `unknown key "${key}": ${spec.tool} ignores it.`, lint.lineOf(key));
     }
   }
   for (const [key, field] of Object.entries(spec.fields)) {
-    if (field.required && !Object.hasOwn(data, key)) lint.add('error', 'required', `missing required field "${key}": ${spec.tool} ${format === 'claude' ? 'skips the agent without it' : 'needs it'}.`, null);
+    if (field.required && !Object.hasOwn(data, key)) lint.add('error', 'required', `missing required field "${key}": ${spec.tool} ${format === 'claude' || spec.strictKeys ? 'skips the agent without it' : 'needs it'}.`, null);
   }
   if (format === 'opencode' && Object.hasOwn(data, 'permission')) checkOpencodePermission(lint, data.permission);
-  if (format === 'windsurf') {
+  if (format === 'devin' && typeof data.globs === 'string') {
+    lint.add('error', 'type', `globs is one string; Devin's CLI fails to load the rule unless it is a YAML list (globs: [${data.globs}]).`, lint.lineOf('globs'));
+  }
+  if (format === 'windsurf' || format === 'devin') {
     if (data.trigger === 'glob' && !data.globs) lint.add('error', 'required', 'trigger is glob but there are no globs: add globs, e.g. globs: src/**/*.ts.', lint.lineOf('trigger'));
     if (data.trigger === 'model_decision' && !data.description) lint.add('error', 'required', 'trigger is model_decision but there is no description for the model to decide on.', lint.lineOf('trigger'));
     if (data.trigger === undefined) lint.add('warning', 'required', 'no trigger: Windsurf applies the rule only when you @-mention it; set trigger (always_on, glob, model_decision or manual).', null);
@@ -261,7 +292,7 @@ function checkSize(lint: FileLinter, spec: FormatSpec, body: string, data: Data 
 }
 
 interface Linted {
-  format: AgentFormatId | null;
+  format: LintFormatId | null;
   findings: Finding[];
   identity?: string;
 }
@@ -276,6 +307,10 @@ function lintFile(input: LintInput): Linted {
   const { format } = detected;
   const spec = SPECS[format];
   if (detected.locationProblem) lint.add(detected.locationProblem.severity, 'location', detected.locationProblem.message);
+  if (input.content.startsWith('\uFEFF') && spec.syntax === 'frontmatter') {
+    // Claude Code 2.1 then finds no frontmatter on line 1 and skips the agent without a word.
+    lint.add('error', 'bom', `the file starts with a byte-order mark: ${spec.tool} looks for "---" at the very first byte and may skip the file. Save it as UTF-8 without BOM.`, 1);
+  }
 
   let data: Data | null = null;
   let body = input.content;
@@ -319,6 +354,12 @@ function lintFile(input: LintInput): Linted {
   }
 
   if (data) checkData(lint, format, spec, data);
+  if (format === 'agents-md' || format === 'copilot') {
+    const offset = input.content.split('\n').length - body.split('\n').length;
+    for (const { token, line } of importLikeText(body)) {
+      lint.add('error', 'import', `"${token}" is read by Copilot CLI as an @-import of a file ("Could not resolve instruction import"): wrap it in backticks (\`${token}\`).`, line + offset);
+    }
+  }
   if (format === 'agents-md') {
     try {
       findBlock(input.content);

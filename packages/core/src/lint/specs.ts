@@ -4,6 +4,9 @@
  */
 import { CLAUDE_TOOLS, COLORS, MODEL_ALIASES, SLUG } from '../answers/schema.js';
 import type { AgentFormatId } from '../formats/format.js';
+
+/** What the linter tells apart: every agent format, and Agent Skills (`<skills dir>/<name>/SKILL.md`). */
+export type LintFormatId = AgentFormatId | 'skill';
 import { GEMINI_TOOLS, OPENCODE_PERMISSIONS } from '../formats/tools.js';
 
 export type FieldType = 'string' | 'boolean' | 'number' | 'list' | 'string-or-list' | 'map' | 'any';
@@ -39,6 +42,12 @@ export interface FormatSpec {
   fields: Readonly<Record<string, FieldSpec>>;
   /** Unknown keys are normal here (OpenCode passes them to the model provider): only typos are reported. */
   passThroughKeys?: boolean;
+  /** The tool rejects the whole file on a key it does not know: unknown keys are errors. */
+  strictKeys?: boolean;
+  /** Keys the tool refuses here although the same tool reads them elsewhere, with why. */
+  forbiddenKeys?: Readonly<Record<string, string>>;
+  /** The name field must equal the file's folder (skills) or base name. */
+  nameIs?: 'folder' | 'file';
   /** How the tool names the agent, for duplicate detection: a field, or the file name. */
   identity?: { field: string } | { fromFile: (path: string) => string };
   /** The rule a `name` field must follow. */
@@ -47,9 +56,10 @@ export interface FormatSpec {
 }
 
 const CLAUDE_MODEL = (m: string) => (MODEL_ALIASES as readonly string[]).includes(m) || /^claude-[a-z0-9.-]+$/.test(m);
-export const MODEL_RULES: Partial<Record<AgentFormatId, { test: (model: string) => boolean; rule: string }>> = {
+export const MODEL_RULES: Partial<Record<LintFormatId, { test: (model: string) => boolean; rule: string }>> = {
   claude: { test: CLAUDE_MODEL, rule: 'inherit, sonnet, opus, haiku or a full model id such as claude-sonnet-4-5' },
   orchestration: { test: CLAUDE_MODEL, rule: 'inherit, sonnet, opus, haiku or a full model id such as claude-sonnet-4-5' },
+  'claude-plugin': { test: CLAUDE_MODEL, rule: 'inherit, sonnet, opus, haiku or a full model id such as claude-sonnet-4-5' },
   opencode: { test: (m) => /^[^/\s]+\/\S+$/.test(m), rule: 'provider/model-id, e.g. anthropic/claude-sonnet-4-5' },
 };
 
@@ -66,7 +76,8 @@ const CLAUDE_FIELDS: Record<string, FieldSpec> = {
   maxTurns: { type: 'number', integer: true, min: 1 },
   skills: { type: 'string-or-list' },
   mcpServers: { type: 'any' },
-  hooks: { type: 'any' },
+  // A mapping of hook events to matchers; a list (`hooks: []`) is the shape users get wrong.
+  hooks: { type: 'map' },
   memory: { type: 'any' },
   background: { type: 'boolean' },
   effort: { type: 'string' },
@@ -74,9 +85,24 @@ const CLAUDE_FIELDS: Record<string, FieldSpec> = {
   initialPrompt: { type: 'string' },
 };
 
+/** Windsurf and its successor Devin read the same rule files; Devin's CLI needs globs as a list. */
+function RULE_SPEC(tool: string): FormatSpec {
+  return {
+    tool,
+    syntax: 'frontmatter',
+    frontmatterRequired: false,
+    fields: {
+      trigger: { type: 'string', values: ['always_on', 'glob', 'model_decision', 'manual'] },
+      globs: { type: 'string-or-list' },
+      description: { type: 'string' },
+    },
+    size: { part: 'file', max: 12_000, unit: 'characters', severity: 'error', why: `${tool} reads at most 12,000 characters of a workspace rule` },
+  };
+}
+
 const CLAUDE_NAME = { pattern: SLUG, min: 3, max: 50, rule: 'lowercase letters, digits and hyphens, 3 to 50 characters, e.g. backend-staff' };
 
-export const SPECS: Readonly<Record<AgentFormatId, FormatSpec>> = {
+export const SPECS: Readonly<Record<LintFormatId, FormatSpec>> = {
   claude: {
     tool: 'Claude Code',
     syntax: 'frontmatter',
@@ -159,18 +185,22 @@ export const SPECS: Readonly<Record<AgentFormatId, FormatSpec>> = {
       name: { type: 'string', required: true },
       description: { type: 'string', required: true },
       kind: { type: 'string', values: ['local', 'remote'] },
+      display_name: { type: 'string' },
       tools: { type: 'list', tools: 'gemini' },
-      mcpServers: { type: 'map' },
+      mcp_servers: { type: 'map' },
       model: { type: 'string' },
       temperature: { type: 'number', min: 0, max: 2 },
       max_turns: { type: 'number', integer: true, min: 1 },
-      timeout_mins: { type: 'number', min: 0 },
+      timeout_mins: { type: 'number', integer: true, min: 1 },
       agent_card_url: { type: 'string' },
       agent_card_json: { type: 'string' },
       auth: { type: 'map' },
     },
+    // gemini-cli packages/core/src/agents/agentLoader.ts: a strict zod schema; one unknown key and
+    // the file is reported as a load error and skipped.
+    strictKeys: true,
     identity: { field: 'name' },
-    name: { pattern: /^[a-z0-9][a-z0-9_-]*$/, rule: 'lowercase letters, digits, hyphens and underscores' },
+    name: { pattern: /^[a-z0-9_-]+$/, rule: 'lowercase letters, digits, hyphens and underscores (Gemini CLI: ^[a-z0-9-_]+$)' },
   },
   codex: {
     tool: 'Codex',
@@ -188,20 +218,67 @@ export const SPECS: Readonly<Record<AgentFormatId, FormatSpec>> = {
       web_search: { type: 'any' },
       mcp_servers: { type: 'map' },
       skills: { type: 'any' },
+      // config.toml keys an agent file may set too (codex 0.171 loads them).
+      model_provider: { type: 'string' },
+      model_verbosity: { type: 'string', values: ['low', 'medium', 'high'] },
+      model_reasoning_summary: { type: 'string' },
+      features: { type: 'map' },
+    },
+    // An agent file is a config layer: Codex drops the whole file on a key it does not know.
+    strictKeys: true,
+    identity: { field: 'name' },
+  },
+  windsurf: RULE_SPEC('Windsurf'),
+  devin: RULE_SPEC('Devin'),
+  'cursor-agent': {
+    tool: 'Cursor',
+    syntax: 'frontmatter',
+    frontmatterRequired: true,
+    fields: {
+      name: { type: 'string' },
+      description: { type: 'string', required: true },
+      model: { type: 'string' },
+      readonly: { type: 'boolean' },
+      is_background: { type: 'boolean' },
+    },
+    identity: { fromFile: (path) => baseName(path, /\.md$/) },
+  },
+  'claude-plugin': {
+    tool: 'Claude Code',
+    syntax: 'frontmatter',
+    frontmatterRequired: true,
+    fields: CLAUDE_FIELDS,
+    forbiddenKeys: {
+      hooks: 'Claude Code ignores hooks in an agent a plugin ships: put them in the plugin\'s hooks/hooks.json',
+      mcpServers: 'Claude Code ignores mcpServers in an agent a plugin ships: declare the servers in the plugin\'s .mcp.json',
+      permissionMode: 'Claude Code ignores permissionMode in an agent a plugin ships: the user\'s settings decide it',
     },
     identity: { field: 'name' },
-    size: { part: 'developer_instructions', max: 32 * 1024, unit: 'bytes', severity: 'warning', why: 'Codex holds project instructions to 32 KiB; longer instructions crowd the context' },
+    name: CLAUDE_NAME,
   },
-  windsurf: {
-    tool: 'Windsurf',
+  skill: {
+    tool: 'Agent Skills readers',
     syntax: 'frontmatter',
-    frontmatterRequired: false,
+    frontmatterRequired: true,
     fields: {
-      trigger: { type: 'string', values: ['always_on', 'glob', 'model_decision', 'manual'] },
-      globs: { type: 'string-or-list' },
-      description: { type: 'string' },
+      name: { type: 'string', required: true },
+      description: { type: 'string', required: true },
+      license: { type: 'string' },
+      compatibility: { type: 'string' },
+      metadata: { type: 'map' },
+      'allowed-tools': { type: 'string-or-list' },
+      'disable-model-invocation': { type: 'boolean' },
+      'user-invocable': { type: 'boolean' },
+      'argument-hint': { type: 'string' },
+      context: { type: 'string', values: ['fork'] },
+      agent: { type: 'string' },
+      model: { type: 'string' },
+      paths: { type: 'string-or-list' },
+      hooks: { type: 'map' },
+      effort: { type: 'string' },
     },
-    size: { part: 'file', max: 12_000, unit: 'characters', severity: 'error', why: 'Windsurf reads at most 12,000 characters of a rule file' },
+    nameIs: 'folder',
+    name: { pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, max: 64, rule: 'lowercase letters, digits and single hyphens, at most 64 characters, the same as its folder' },
   },
   orchestration: {
     tool: 'multi-agent routers',

@@ -6,7 +6,7 @@ import {
   InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
-import { equivalentSets, resolveAll, drift, type Change, type WriteDecision } from '@create-backend-agent/core';
+import { equivalentSets, resolveAll, drift, setupSteps, type Change, type WriteDecision } from '@create-backend-agent/core';
 import { automationError, interactionFor } from '../wizard/mode.js';
 import { nonInteractiveCommand } from '../edge/command-line.js';
 import { diskRepoView } from '../edge/repo-view.js';
@@ -217,7 +217,7 @@ function doneText(plan: Plan, answers: Answers): string {
   ].filter(Boolean).join(', ');
   const paths = outputPaths(answers);
   const next = [
-    answers.outputs.formats.includes('claude') && `Read ${paths.claudeAgent}: Claude Code loads it from .claude/agents/ (check with /agents).`,
+    ...setupSteps(answers),
     answers.outputs.docs.runbook && `Fill the {placeholders} listed at the top of ${paths.runbook}.`,
     'Commit everything, including .backend-agent/ (the manifest and the merge bases): it lets re-runs merge your edits.',
   ].filter(Boolean);

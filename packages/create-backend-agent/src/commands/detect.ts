@@ -18,9 +18,14 @@ Reads the repository in dir (default: the current folder) and prints the stack i
 finding with its evidence (the file, and what in it): languages, frameworks, datastores, messaging,
 cloud, infrastructure and API styles from package.json, go.mod, pyproject.toml, requirements*.txt,
 pom.xml, build.gradle(.kts), Cargo.toml, *.csproj, Gemfile, Compose files, Dockerfiles, Kubernetes
-manifests, Helm charts, Terraform, serverless configs and CI workflows; the packages of a monorepo
-(pnpm, npm/yarn workspaces, Nx, Turborepo, go.work), each with its own stack; agents other tools
-already read; the ADR log. The wizard pre-fills these answers and --yes uses them. Writes nothing.`;
+manifests, Helm charts, Terraform, serverless configs, connection URLs in settings and .env.example,
+.NET Aspire AppHosts, HTTP routes and CI workflows; the packages of a monorepo (pnpm, npm/yarn
+workspaces, Nx, Turborepo, go.work, .sln/.slnx, Maven modules, Gradle includes, uv, Poetry and Cargo
+workspaces, src/<name> and services/<name> service folders), each by its package name with its own
+stack and what its workspace dependencies bring; agents other tools already read; the ADR log.
+Dev/test-only dependencies are shown as weak evidence and never answer on their own; technologies
+without a facet are listed as "found, no facet yet". The wizard pre-fills these answers and --yes
+uses them. Writes nothing.`;
 
 const KIND_LABEL: Record<FacetKind, string> = {
   language: 'Languages', framework: 'Frameworks', datastore: 'Datastores', messaging: 'Messaging',
@@ -50,6 +55,8 @@ export async function runDetect(argv: readonly string[], env: { cwd: string }, o
   return 0;
 }
 
+const evidenceLine = (e: { file: string; detail: string; weak?: true }) => pc.dim(`${e.file}: ${e.detail}${e.weak ? ' (weak)' : ''}`);
+
 function findingLines(findings: readonly StackFinding[], indent: string): string[] {
   const nameW = Math.max(0, ...findings.map((f) => f.name.length));
   const lines: string[] = [];
@@ -59,7 +66,7 @@ function findingLines(findings: readonly StackFinding[], indent: string): string
       const label = i === 0 ? KIND_LABEL[kind] : '';
       f.evidence.slice(0, SHOWN).forEach((e, j) => {
         const head = j === 0 ? `${indent}${label.padEnd(16)}${f.name.padEnd(nameW + 2)}` : ' '.repeat(indent.length + 16 + nameW + 2);
-        lines.push(`${head}${pc.dim(`${e.file}: ${e.detail}`)}`);
+        lines.push(`${head}${evidenceLine(e)}`);
       });
       if (f.evidence.length > SHOWN) lines.push(`${' '.repeat(indent.length + 16 + nameW + 2)}${pc.dim(`+${f.evidence.length - SHOWN} more (--json lists them)`)}`);
     });
@@ -72,22 +79,33 @@ export function detectionText(dir: string, d: Detection, answers: Record<string,
   if (d.findings.length === 0) lines.push('  No stack found (no manifest, container, infrastructure or CI file this version reads).');
   else lines.push(...findingLines(d.findings, '  '));
   if (d.service) lines.push(`  ${'Service name'.padEnd(16)}${d.service.name}  ${pc.dim(`${d.service.evidence.file}: ${d.service.evidence.detail}`)}`);
+  if (d.weak.length > 0) lines.push('', pc.bold('Weak evidence') + pc.dim(' (dev/test-only dependencies, type packages, Testcontainers: shown, never answered)'), ...findingLines(d.weak, '  '));
+  if (d.unsupported.length > 0) {
+    lines.push('', pc.bold('Found, no facet yet') + pc.dim(' (reported, never answered; a facet with these aliases would cover them)'));
+    const nameW = Math.max(0, ...d.unsupported.map((u) => u.name.length));
+    for (const u of d.unsupported) {
+      u.evidence.slice(0, SHOWN).forEach((e, j) => lines.push(`  ${(j === 0 ? u.name : '').padEnd(nameW + 2)}${(j === 0 ? u.kind ?? 'language' : '').padEnd(16)}${evidenceLine(e)}`));
+      if (u.evidence.length > SHOWN) lines.push(`  ${' '.repeat(nameW + 2 + 16)}${pc.dim(`+${u.evidence.length - SHOWN} more (--json lists them)`)}`);
+    }
+  }
 
   if (d.monorepo) {
     lines.push('', pc.bold('Monorepo'));
     for (const t of d.monorepo.tools) lines.push(`  ${pc.dim(`${t.file}: ${t.detail}`)}`);
     // One line per package (a monorepo may have hundreds); --json has each package's evidence.
     const pathW = Math.max(0, ...d.monorepo.packages.map((p) => p.path.length));
+    const nameW = Math.max(0, ...d.monorepo.packages.map((p) => p.name.length));
+    const nameOf = new Map(d.monorepo.packages.map((p) => [p.path, p.name]));
     for (const p of d.monorepo.packages) {
-      const stack = p.findings.map((f) => f.name).join(', ') || pc.dim('nothing found');
-      lines.push(`  ${p.path.padEnd(pathW)}  ${stack}${p.name ? pc.dim(`  (${p.name})`) : ''}`);
+      const stack = [...p.findings.map((f) => f.name), ...p.unsupported.filter((u) => !u.evidence.every((e) => e.weak)).map((u) => `${u.name} (no facet)`)].join(', ') || pc.dim('nothing found');
+      const uses = p.uses.length ? pc.dim(`  uses ${p.uses.map((u) => nameOf.get(u) ?? u).join(', ')}`) : '';
+      lines.push(`  ${p.path.padEnd(pathW)}  ${p.name.padEnd(nameW)}  ${stack}${uses}`);
     }
   }
   const other: string[] = [];
   for (const ci of d.ci) other.push(`  ${'CI'.padEnd(16)}${ci.name}  ${pc.dim(ci.files.join(', '))}`);
   for (const a of d.agents) other.push(`  ${'Agent file'.padEnd(16)}${a.path}  ${pc.dim(`(${a.tool})`)}`);
   if (d.adrLog) other.push(`  ${'ADR log'.padEnd(16)}${d.adrLog.dir}/  ${pc.dim(d.adrLog.evidence.map((e) => `${e.file}: ${e.detail}`).join('; '))}`);
-  for (const u of d.unsupported) other.push(`  ${'Not covered'.padEnd(16)}${u.name}  ${pc.dim(u.evidence.map((e) => e.file).join(', '))}`);
   if (other.length) lines.push('', pc.bold('Around the code'), ...other);
 
   const sets = [...STACK_KINDS.map(([path]) => path), 'service.name', 'outputs.paths.adrDir']
