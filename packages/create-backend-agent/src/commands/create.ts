@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   resolveAnswers, parseSetFlag, summarize, findPreset, library,
-  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, type AnswerLayer, type Answers, type Plain, type Plan,
+  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, BASES_PATH, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
 import { equivalentSets, resolveAll, drift, setupSteps, type Change, type WriteDecision } from '@create-backend-agent/core';
@@ -81,6 +81,11 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
     : null;
   const layers = wizard ? [...suggested, ...given, await wizard.ask(suggested, given)] : [...suggested, ...given];
   const rendered = await renderScaffold(repo, layers, { date: args.date, today: env.today, restore: args.restore });
+  for (const path of args.restore) {
+    if (!rendered.plan.changes.some((c) => c.path === path && !BOOKKEEPING.has(path))) {
+      throw new InputError(`--restore ${path}: not a file this run writes.`, 'Give the path as the run lists it, e.g. --restore docs/testing/test-strategy.md.');
+    }
+  }
   if (args.check) return reportDrift(rendered.plan, dir, previous !== null, args.json, output);
   const { answers, warnings, date, plan } = rendered;
   const counts = summarize(plan);
@@ -108,7 +113,7 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
         ...(c.reason ? { reason: c.reason } : {}),
         ...(c.hunks ? { hunks: c.hunks.map((h) => ({ yoursLine: h.yoursLine, yours: h.yours.join(''), theirsLine: h.theirsLine, theirs: h.theirs.join('') })) } : {}),
         ...(c.kind === 'conflict' && choices.has(c.path) && unresolved.length === 0 ? { resolution: choices.get(c.path) } : {}),
-        ...(args.dryRun && c.kind !== 'unchanged' && c.kind !== 'deleted-by-you' ? { diff: unifiedDiff(c) } : {}),
+        ...(args.dryRun && c.kind !== 'unchanged' && c.kind !== 'deleted-by-you' && c.path !== BASES_PATH ? { diff: unifiedDiff(c) } : {}),
       })),
       summary: counts,
       warnings,
