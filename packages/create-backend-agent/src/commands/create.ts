@@ -12,6 +12,8 @@ import { nonInteractiveCommand } from '../edge/command-line.js';
 import { diskRepoView } from '../edge/repo-view.js';
 import type { Args } from '../args.js';
 import { readAnswersFile } from '../edge/answers-file.js';
+import { withTarget } from '../edge/guard.js';
+import { checkTargetDir } from '../edge/target.js';
 import { applyScaffold, readRepo, renderScaffold, suggestedLayers } from '../scaffold.js';
 import { conflictHunks, countsLine, diffText, planLines, pc, type Output } from '../report.js';
 import { terminalPager } from '../edge/pager.js';
@@ -56,6 +58,12 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
   if (args.positionals.length > 1) throw new InputError(`Expected one target folder, got ${args.positionals.length}: ${args.positionals.join(' ')}.`);
   const dir = resolve(env.cwd, args.positionals[0] ?? '.');
   const interaction = interactionFor(args, { ...env, previousRun: existsSync(join(dir, MANIFEST_PATH)) });
+  await checkTargetDir(dir);
+  const write = !args.dryRun && !args.check;
+  return withTarget(dir, { write, command: 'create-backend-agent', notify: (note) => output.err(`${pc.yellow('note')} ${note}`) }, () => createIn(dir, args, env, output, interaction));
+}
+
+async function createIn(dir: string, args: Args, env: Environment, output: Output, interaction: ReturnType<typeof interactionFor>): Promise<number> {
   const repo = await readRepo(dir);
   const { previous, detection, detected, suggested } = repo;
   const given = await givenLayers(args);
