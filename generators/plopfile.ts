@@ -25,6 +25,7 @@ import { applyScaffold, readRepo, renderScaffold, type Repo } from '../packages/
 import { applyAdr, checkAdrDate, prepareAdr } from '../packages/create-backend-agent/src/new-adr.js';
 import { ADR_OPTIONS, ADR_TITLE, type AdrField } from '../packages/create-backend-agent/src/adr-options.js';
 import { detectAutomation } from '../packages/create-backend-agent/src/edge/automation.js';
+import { withTarget } from '../packages/create-backend-agent/src/edge/guard.js';
 import { planLines } from '../packages/create-backend-agent/src/report.js';
 import { layerFromAnswers, promptFor, type PlopPrompt } from './prompts.js';
 
@@ -138,6 +139,10 @@ function target(dest: string): string {
 
 async function runScaffold(spec: Scaffold, answers: PlopAnswers, config: { force?: boolean }, dest: string): Promise<string> {
   const dir = target(dest);
+  return withTarget(dir, { write: true, command: "plop (create-backend-agent generators)" }, () => scaffoldIn(dir, spec, answers, config));
+}
+
+async function scaffoldIn(dir: string, spec: Scaffold, answers: PlopAnswers, config: { force?: boolean }): Promise<string> {
   const repo = await readRepo(dir);
   const layers: AnswerLayer[] = [...repo.suggested, { source: 'the plop answers', values: layerFromAnswers(answers, spec.questions) }];
   if (spec.fixed) layers.push({ source: 'the generator', values: spec.fixed });
@@ -194,8 +199,12 @@ async function runAdr(answers: PlopAnswers, dest: string): Promise<string> {
   if (title === '') throw new Error('No title given. Pass it first: plop adr "Use NATS for internal events" (or -- --title "…").');
   const supersedes = Array.isArray(answers.supersedes) ? answers.supersedes.map(String) : typeof answers.supersedes === 'string' ? answers.supersedes.split(',').map((s) => s.trim()).filter(Boolean) : [];
   const date = checkAdrDate(givenDate(answers) ?? today());
-  const prepared = await prepareAdr(target(dest), { title, status: typeof answers.status === 'string' ? answers.status : ADR_OPTIONS.status.default, date, supersedes });
-  await applyAdr(prepared);
+  const dir = target(dest);
+  const prepared = await withTarget(dir, { write: true, command: 'plop adr' }, async () => {
+    const next = await prepareAdr(dir, { title, status: typeof answers.status === 'string' ? answers.status : ADR_OPTIONS.status.default, date, supersedes });
+    await applyAdr(next);
+    return next;
+  });
   const superseded = prepared.changes.length > 1 ? ` It supersedes ${prepared.changes.slice(1).map((c) => c.path).join(', ')}.` : '';
   return `${prepared.adr.path} (${prepared.adr.status}).${superseded} Fill in its Context, Decision and Consequences.\n${planLines({ changes: prepared.changes }).join('\n')}`;
 }

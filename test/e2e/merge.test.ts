@@ -147,6 +147,9 @@ describe('deleted and moved files', () => {
     expect(await fs.pathExists(join(target, 'docs/testing/test-strategy.md'))).toBe(false);
     expect((await runCli([target, '--check'])).exitCode).toBe(0);
 
+    const unknown = await runCli([target, '--yes', '--restore', 'docs/nowhere.md']);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain('--restore docs/nowhere.md: not a file this run writes.');
     const restored = await runCli([target, '--yes', '--restore', 'docs/testing/test-strategy.md']);
     expect(restored.exitCode, restored.stdout).toBe(0);
     expect(await read('docs/testing/test-strategy.md')).toContain('90%');

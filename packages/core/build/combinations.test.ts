@@ -15,6 +15,8 @@ const KNOWN_EXCEPTIONS: readonly string[] = [
   'runbook CloudWatch (needs aws)',
   'runbook SnapStart (needs aws)',
   'runbook RDS Proxy (needs aws)',
+  'runbook AWS Lambda metrics and errors (needs aws)',
+  'runbook SQS metrics (needs aws)',
 ];
 
 describe('combinations: no generated file names a technology outside the answers', () => {

@@ -76,6 +76,10 @@ export const KNOWN_RUNBOOK_LEAKS: readonly string[] = [
   'facets/infrastructure/serverless.yaml runbook.alerts SnapStart',
   'facets/infrastructure/serverless.yaml runbook.failureModes RDS Proxy',
   'facets/infrastructure/serverless.yaml runbook.commands.deploy AWS SAM',
+  'facets/infrastructure/serverless.yaml runbook.alerts AWS Lambda metrics and errors',
+  'facets/infrastructure/serverless.yaml runbook.alerts SQS metrics',
+  'facets/infrastructure/serverless.yaml runbook.failureModes AWS Lambda metrics and errors',
+  'facets/infrastructure/serverless.yaml runbook.dashboards AWS Lambda metrics and errors',
 ];
 
 /** The KNOWN_RUNBOOK_LEAKS key of a lint problem. */

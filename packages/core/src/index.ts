@@ -20,7 +20,7 @@ export { buildManifest, parseManifest, serializeManifest, type Manifest } from '
 export { sha256 } from './hash.js';
 export { outputPaths, MANIFEST_PATH } from './paths.js';
 export { findPreset, presetNames } from './presets.js';
-export { InputError, CancelledError, InternalError, isKnownError, type KnownError } from './errors.js';
+export { InputError, CancelledError, InternalError, FileSystemError, LockedError, isKnownError, type KnownError } from './errors.js';
 export { blockRows, facetRows, catalogMarkdown, describeCondition } from './library/describe.js';
 export { viewFromObject, type RepoView } from './repo-view.js';
 export { detectRepo, detectedAnswers, type Detection, type DetectedAnswers, type Finding as StackFinding, type Evidence, type PackageDetection } from './detect/index.js';

@@ -40,18 +40,34 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** Parses a manifest read from disk; a damaged one is an input error the user can fix by deleting it. */
+const MANIFEST_FIX = 'Fix that field (the README lists every answer), restore the file from version control, or delete it to start over (existing files then count as not written by the tool).';
+
+/** "answers.targets.coverage: expected number, received string" for the first problem zod found. */
+function describeIssue(issue: z.core.$ZodIssue, prefix: string[]): string {
+  const path = [...prefix, ...issue.path.map(String)];
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  if (keys.length > 0) return `${[...path, keys[0]!].join('.')} is not a known field`;
+  return `${path.length > 0 ? path.join('.') : 'the file'} is invalid: ${issue.message.replace(/^Invalid input: /, '')}`;
+}
+
+/**
+ * Parses a manifest read from disk. It is data to validate, not to trust: any invalid field is an
+ * input error naming it, never a silent fallback to the defaults.
+ */
 export function parseManifest(text: string): Manifest {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new InputError(`${MANIFEST_PATH} is not valid JSON.`, 'Restore it from version control, or delete it to treat every file as unknown.');
+    throw new InputError(`${MANIFEST_PATH} is not valid JSON.`, 'Restore it from version control, or delete it to start over.');
+  }
+  const version = (data as { manifestVersion?: unknown } | null)?.manifestVersion;
+  if (typeof data === 'object' && data !== null && version !== undefined && version !== MANIFEST_VERSION) {
+    throw new InputError(`${MANIFEST_PATH} has manifestVersion ${JSON.stringify(version)}; this version of the tool reads ${MANIFEST_VERSION}.`, 'Use the version of create-backend-agent that wrote it, or delete it to start over.');
   }
   const result = ManifestSchema.safeParse(data);
-  if (!result.success) {
-    throw new InputError(`${MANIFEST_PATH} is not a manifest this version understands.`, 'Restore it from version control, or delete it.');
-  }
+  if (!result.success) throw new InputError(`${MANIFEST_PATH}: ${describeIssue(result.error.issues[0]!, [])}.`, MANIFEST_FIX);
   const answers = AnswersSchema.safeParse(result.data.answers);
-  return { ...result.data, answers: answers.success ? answers.data : AnswersSchema.parse({}) };
+  if (!answers.success) throw new InputError(`${MANIFEST_PATH}: ${describeIssue(answers.error.issues[0]!, ['answers'])}.`, MANIFEST_FIX);
+  return { ...result.data, answers: answers.data };
 }

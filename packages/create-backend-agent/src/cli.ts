@@ -61,8 +61,10 @@ export async function main(argv: readonly string[], env: Environment, output: Ou
     const { runCreate } = await import('./commands/create.js');
     phase('load');
     return await runCreate(args, env, output);
-  } catch (error) {
-    if (!isKnownError(error)) throw error;
+  } catch (caught) {
+    // A file system error a user can cause (read-only, full, a file in the way) is one line, exit 4.
+    const error = isKnownError(caught) ? caught : (await import('./edge/fs-errors.js')).fileSystemError(caught, env.cwd);
+    if (error === null) throw caught;
     if (json) output.out(JSON.stringify({ ok: false, exitCode: error.exitCode, error: error.message }, null, 2));
     else output.err(error.exitCode === EXIT.cancelled ? error.message : `${pc.red('error')} ${error.message}`);
     return error.exitCode;

@@ -64,6 +64,10 @@ Exit codes
        markers written
   3    --check found drift: a re-run would change a file (kept edits are no
        drift)
+  4    the file system refused (permissions, read-only, full, a file in the
+       way); the path is named
+  5    another run holds the target's lock (.backend-agent/lock)
+  70   a bug in this tool: please report it
   130  cancelled`, HELP_WIDTH);
 }
 

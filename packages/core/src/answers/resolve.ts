@@ -87,7 +87,9 @@ function schemaProblems(merged: Plain, layers: readonly AnswerLayer[]): string[]
     const question = findQuestion(keyPath);
     const list = listIndex >= 0 ? getPath(merged, keyPath) : undefined;
     const got = Array.isArray(list) ? list[issue.path[listIndex] as number] : getPath(merged, keyPath);
-    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+    // One line, even for a value of a megabyte.
+    const json = got === undefined ? '' : JSON.stringify(got) ?? String(got);
+    const shown = got === undefined ? '' : ` (got ${json.length > 120 ? `${json.slice(0, 117)}...` : json})`;
     const allowed = question?.choices?.length ? ` Allowed: ${question.choices.map((c) => c.value).join(', ')}.` : '';
     const what = issue.code === 'invalid_value' ? 'not one of the allowed values' : issue.message.replace(/^Invalid input: /, '').replace(/\.$/, '');
     problems.push(`Invalid ${keyPath || 'answers'}${origin(keyPath, layers)}: ${what}${shown}. Fix it with --set ${keyPath}=… or in your answers file.${allowed}`);

@@ -61,10 +61,13 @@ const relPath = (what: string) =>
     .refine(
       (p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..') && !p.includes('\\'),
       `${what} must be a relative path inside the repository (no "..", no leading "/")`,
-    );
+    )
+    .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), `${what} must not hold control characters (NUL, tab, newline…)`);
 
-const ids = () => z.array(z.string().min(1)).default([]);
-const names = () => z.array(slug('collaborator name')).default([]);
+/** Bounds on lists: far above any real stack, far below what would make the output absurd. */
+export const MAX_LIST_ITEMS = 50;
+const ids = () => z.array(z.string().min(1).max(64, 'ids are at most 64 characters')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} items`).default([]);
+const names = () => z.array(slug('collaborator name')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} names`).default([]);
 
 export const AnswersSchema = z.strictObject({
   agent: z
@@ -86,6 +89,7 @@ export const AnswersSchema = z.strictObject({
       color: z.enum(COLORS).default('blue'),
       tools: z
         .array(toolName)
+        .max(200, 'agent.tools takes at most 200 tools')
         .default(['Read', 'Grep', 'Glob', 'Edit', 'Write', 'Bash', 'WebFetch', 'WebSearch', 'TodoWrite']),
     })
     .prefault({}),

@@ -7,7 +7,7 @@ import type { Library } from '../library/index.js';
 import type { RepoView } from '../repo-view.js';
 import { InputError } from '../errors.js';
 import { renderTemplate } from '../render/handlebars.js';
-import { tidyMarkdown } from '../render/markdown.js';
+import { mdLinkText, tidyMarkdown } from '../render/markdown.js';
 import { docTemplate } from './template.js';
 import { adrFileName, adrSlug } from './adr.js';
 import { adrStatusOf, splitFrontmatter, type AdrLog, type AdrRecord } from './adr-log.js';
@@ -127,7 +127,7 @@ export function markSuperseded(markdown: string, by: { heading: string; file: st
     while (content.length > 0 && content[content.length - 1]!.trim() === '') content.pop();
     // A blank line before the next heading, or the file's final newline when the section ends it.
     const tail = nextHeading !== -1 || lines[lines.length - 1] === '' ? [''] : [];
-    const section = ['', `Superseded by [${by.heading}](${by.file})`, ...(content.length > 0 ? ['', ...content] : []), ...tail];
+    const section = ['', `Superseded by [${mdLinkText(by.heading)}](${by.file})`, ...(content.length > 0 ? ['', ...content] : []), ...tail];
     lines.splice(heading + 1, end - heading - 1, ...section);
     changed = true;
   }

@@ -15,6 +15,7 @@ import { buildContext } from '../render/context.js';
 import { generate } from '../generate.js';
 import { lintAgentFiles } from '../lint/lint.js';
 import { TEST_DATE } from '../test-support/answers.js';
+import { mdHeading } from '../render/markdown.js';
 import { AGENT_FORMAT_REGISTRY } from './registry.js';
 import { cursorAgentFrontmatterData } from './cursor-agent.js';
 import { codexAgentData, serializeCodexAgent } from './codex.js';
@@ -97,7 +98,7 @@ describe('free-text answers never break a file (property)', () => {
     );
   });
 
-  it('whole files of every format parse, lint clean and carry the title verbatim (40 cases)', () => {
+  it('whole files of every format parse, lint clean and carry the title (40 cases)', () => {
     fc.assert(
       fc.property(singleLine, freeText, singleLine, (title, description, team) => {
         const base = answersFrom(title, description, team);
@@ -105,7 +106,8 @@ describe('free-text answers never break a file (property)', () => {
         const tree = generate(answers, { date: TEST_DATE, toolVersion: '0.0.0' });
         const files = AGENT_FORMATS.map((id) => ({ path: AGENT_FORMAT_REGISTRY[id].path(answers), content: tree.get(AGENT_FORMAT_REGISTRY[id].path(answers))! }));
         expect(lintAgentFiles(files).errors).toBe(0);
-        const heading = `# ${title.trim() ? title : 'Staff Backend Engineer'}`;
+        // The title as a heading shows it: escaped for Markdown (render/markdown.ts), never dropped.
+        const heading = `# ${mdHeading(title) !== '' ? mdHeading(title) : 'Staff Backend Engineer'}`;
         // The plain shape is titled by the agent's name (seed 003), every other by its title.
         for (const { path, content } of files.filter((f) => !f.path.startsWith('docs/agents/'))) {
           const body = path.endsWith('.toml') ? (parseToml(content) as { developer_instructions: string }).developer_instructions : path === 'AGENTS.md' ? content : matter(content, {}).content;

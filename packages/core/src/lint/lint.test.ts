@@ -134,6 +134,51 @@ describe('lintAgentFiles', () => {
   });
 });
 
+describe('YAML every reader reads alike', () => {
+  it.each([
+    ['!!js/function "function () { return 1 }"', /js\/function/],
+    ['!custom value', /!custom/],
+    ['!!binary aGk=', /!!binary/],
+  ])('refuses the tag in %s', (value, named) => {
+    const report = lint('.claude/agents/a.md', fm(`${CLAUDE_OK}\nmodel: ${value}`));
+    const parse = report.findings.find((f) => f.rule === 'parse');
+    expect(parse?.severity).toBe('error');
+    expect(parse?.line).toBe(4);
+    expect(parse?.message).toMatch(named);
+  });
+
+  it.each([
+    ['2026-11-20', /a date .* but as a string/],
+    ['yes', /a boolean \(true\) .* but as a string/],
+    ['off', /a boolean \(false\)/],
+    ['1:20', /a number \(80\)/],
+    ['010', /a number \(8\) .* a number \(10\)/],
+    ['1_000', /a number \(1000\) .* a string/],
+  ])('flags the plain value %s that YAML 1.1 and 1.2 readers disagree on', (value, says) => {
+    const report = lint('.claude/agents/a.md', fm(`${CLAUDE_OK}\ncolor: ${value}`));
+    const finding = report.findings.find((f) => f.rule === 'yaml-ambiguous');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.line).toBe(4);
+    expect(finding?.message).toMatch(says);
+    // Quoted, it is a string everywhere (and only the colour is then wrong).
+    expect(rules(lint('.claude/agents/a.md', fm(`${CLAUDE_OK}\ncolor: "${value}"`)).findings)).not.toContain('error:yaml-ambiguous');
+  });
+
+  it('leaves values alone that every reader reads alike', () => {
+    expect(rules(lint('.cursor/rules/a.mdc', fm('description: Use when reviewing.\nalwaysApply: false\nglobs: "src/**"')).findings)).not.toContain('error:yaml-ambiguous');
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('reports %s as an unknown key, not a known one', (key) => {
+    const report = lint('.claude/agents/a.md', fm(`${CLAUDE_OK}\n${key}: x`));
+    expect(report.findings.map((f) => f.message).join('\n')).toMatch(new RegExp(`unknown key "${key}"`));
+  });
+
+  it('reports a duplicate key with its line, in a linear pass', () => {
+    const report = lint('.claude/agents/a.md', fm(`${CLAUDE_OK}\ntools: Read\ntools: Bash`));
+    expect(report.findings.find((f) => f.rule === 'parse')).toMatchObject({ line: 5, message: expect.stringMatching(/"tools" appears twice/) });
+  });
+});
+
 /**
  * Files a tool drops without a word (seen with the real clients: test/clients/), each an error
  * naming what to change. One fixture per case, and the clean twin it came from lints without error.

@@ -51,8 +51,7 @@ type Data = Record<string, unknown>;
 /** Collects one file's findings, with line lookup for keys. */
 class FileLinter {
   readonly findings: Finding[] = [];
-  private keyLines: string[] = [];
-  private keyLineOffset = 1;
+  private keyLines = new Map<string, number>();
 
   constructor(readonly path: string, readonly content: string) {}
 
@@ -61,16 +60,17 @@ class FileLinter {
   }
 
   setKeySource(lines: string[], firstLine: number): void {
-    this.keyLines = lines;
-    this.keyLineOffset = firstLine;
+    // Indexed once: looking each key up with a regex over every line is quadratic in a large file.
+    this.keyLines = new Map();
+    for (const [i, line] of lines.entries()) {
+      const key = /^["']?([^"'\s:=#][^"':=]*?)["']?\s*[:=]/.exec(line)?.[1];
+      if (key !== undefined && !this.keyLines.has(key)) this.keyLines.set(key, i + firstLine);
+    }
   }
 
   /** The line a key is written on, for YAML (`key:`) and TOML (`key =`). */
   lineOf(key: string): number | null {
-    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const pattern = new RegExp(`^["']?${escaped}["']?\\s*[:=]`);
-    const index = this.keyLines.findIndex((l) => pattern.test(l));
-    return index === -1 ? null : index + this.keyLineOffset;
+    return this.keyLines.get(key) ?? null;
   }
 }
 
@@ -80,7 +80,7 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
   const n = norm(key);
   const sameLetters = known.find((k) => norm(k) === n);
   if (sameLetters) return sameLetters;
-  const typo = KEY_TYPOS[n];
+  const typo = Object.hasOwn(KEY_TYPOS, n) ? KEY_TYPOS[n] : undefined;
   if (typo && known.includes(typo)) return typo;
   const affix = known.find((k) => norm(k).length >= 4 && (n.endsWith(norm(k)) || n.startsWith(norm(k))));
   if (affix) return affix;
@@ -231,29 +231,30 @@ function checkOpencodePermission(lint: FileLinter, value: unknown): void {
 function checkData(lint: FileLinter, format: LintFormatId, spec: FormatSpec, data: Data): void {
   const known = Object.keys(spec.fields);
   for (const [key, value] of Object.entries(data)) {
-    const forbidden = spec.forbiddenKeys?.[key];
+    const forbidden = spec.forbiddenKeys && Object.hasOwn(spec.forbiddenKeys, key) ? spec.forbiddenKeys[key] : undefined;
     if (forbidden) {
       lint.add('error', 'forbidden-key', `${key}: ${forbidden}.`, lint.lineOf(key));
       continue;
     }
-    const field = spec.fields[key];
+    // Own keys only: "__proto__", "constructor" or "toString" are not fields because every object has them.
+    const field = Object.hasOwn(spec.fields, key) ? spec.fields[key] : undefined;
     if (field) {
       checkField(lint, format, spec, key, field, value);
       continue;
     }
     const meant = suggestKey(key, known);
     if (spec.strictKeys) {
-      lint.add('error', 'unknown-key', `unknown key "${key}":${drops(spec)}${meant && !(meant in data) ? ` Did you mean "${meant}"?` : ` Remove it (${spec.tool} knows ${known.join(', ')}).`}`, lint.lineOf(key));
-    } else if (meant && !(meant in data)) {
+      lint.add('error', 'unknown-key', `unknown key "${key}":${drops(spec)}${meant && !Object.hasOwn(data, meant) ? ` Did you mean "${meant}"?` : ` Remove it (${spec.tool} knows ${known.join(', ')}).`}`, lint.lineOf(key));
+    } else if (meant && !Object.hasOwn(data, meant)) {
       lint.add('error', 'key-typo', `unknown key "${key}": did you mean "${meant}"? ${spec.tool} ignores unknown keys${meant === 'tools' ? ', so this agent gets every tool' : ''}.`, lint.lineOf(key));
     } else if (!spec.passThroughKeys) {
       lint.add('warning', 'unknown-key', `unknown key "${key}": ${spec.tool} ignores it.`, lint.lineOf(key));
     }
   }
   for (const [key, field] of Object.entries(spec.fields)) {
-    if (field.required && !(key in data)) lint.add('error', 'required', `missing required field "${key}": ${spec.tool} ${format === 'claude' || spec.strictKeys ? 'skips the agent without it' : 'needs it'}.`, null);
+    if (field.required && !Object.hasOwn(data, key)) lint.add('error', 'required', `missing required field "${key}": ${spec.tool} ${format === 'claude' || spec.strictKeys ? 'skips the agent without it' : 'needs it'}.`, null);
   }
-  if (format === 'opencode' && 'permission' in data) checkOpencodePermission(lint, data.permission);
+  if (format === 'opencode' && Object.hasOwn(data, 'permission')) checkOpencodePermission(lint, data.permission);
   if (format === 'devin' && typeof data.globs === 'string') {
     lint.add('error', 'type', `globs is one string; Devin's CLI fails to load the rule unless it is a YAML list (globs: [${data.globs}]).`, lint.lineOf('globs'));
   }
@@ -342,6 +343,7 @@ function lintFile(input: LintInput): Linted {
         lint.add('error', 'parse', `frontmatter is not valid YAML: ${parsed.problem.message}${pitfall}.`, parsed.problem.line);
         return { format, findings: lint.findings };
       }
+      for (const a of parsed.ambiguities) lint.add('error', 'yaml-ambiguous', a.message, a.line);
       const value = parsed.data ?? {};
       if (!isPlainObject(value)) {
         lint.add('error', 'parse', `frontmatter must be "key: value" lines, not ${typeName(value)}.`, split.frontmatterLine);

@@ -1,4 +1,5 @@
 /** The data every template sees (documented in templates/README.md). Built once per render. */
+import { mdHeading, mdText } from './markdown.js';
 import type { Answers } from '../answers/schema.js';
 import type { Facet, FacetKind } from '../library/schema.js';
 import { FACET_KINDS } from '../library/schema.js';
@@ -126,12 +127,13 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     date,
     agent: {
       ...answers.agent,
-      // A title of only spaces would leave an empty heading: it counts as no title.
-      title: answers.agent.title.trim() ? answers.agent.title : defaultTitle(answers),
+      // A title of only spaces (or of nothing a heading can show) would leave an empty heading: it counts as no title.
+      title: mdHeading(answers.agent.title) !== '' ? answers.agent.title : defaultTitle(answers),
       seniorityLabel: SENIORITY_LABEL[answers.agent.seniority],
       years: answers.agent.yearsOfExperience,
     },
-    service: { ...answers.service, teamOrPlaceholder: answers.service.team || '{owning-team}' },
+    // A team of nothing Markdown can show (tabs, control characters) counts as none.
+    service: { ...answers.service, ...(mdText(answers.service.team) === '' ? { team: '' } : {}), teamOrPlaceholder: mdText(answers.service.team) !== '' ? answers.service.team : '{owning-team}' },
     stack: Object.assign(stack, { all: trimmedAll }),
     testTools,
     stackSummary: stackSummary(stack),

@@ -47,3 +47,16 @@ describe('facet items with conditions', () => {
     expect(context.testTools.flatMap((l) => l.tools).join('\n')).not.toMatch(/\bsam local\b|LocalStack/);
   });
 });
+
+describe('version advice', () => {
+  it('carries "as of" the run date, so the same answers on another date differ only there', () => {
+    const python = answers({ languages: ['python'] });
+    const on = (date: string) => buildContext(python, library, date).stack.languages![0]!.practices[0]!;
+    expect(on('2026-12-01')).toContain('as of 2026-12-01: 3.13 or 3.14');
+    expect(on('2027-03-04')).toBe(on('2026-12-01').replace('2026-12-01', '2027-03-04'));
+    for (const facet of library.facets) {
+      const texts = JSON.stringify(resolveFacet(facet, python, '2026-12-01'));
+      expect(texts, facet.id).not.toContain('{as-of}');
+    }
+  });
+});

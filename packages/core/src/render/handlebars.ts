@@ -5,7 +5,7 @@
 import runtimeModule from 'handlebars/runtime.js';
 import type HandlebarsFull from 'handlebars';
 import type { TemplateSpec } from '../library/index.js';
-import { tableCell } from './markdown.js';
+import { mdCell, mdCode, mdHeading, mdLinkText, mdText, tableCell } from './markdown.js';
 import { prose } from './prose.js';
 
 export { prose };
@@ -30,6 +30,12 @@ function createRuntime(): Runtime {
     includes: (list: unknown, value: unknown) => Array.isArray(list) && list.some((x) => x === value || (x as { id?: unknown })?.id === value),
     plural: (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`,
     cell: (text: unknown) => tableCell(String(text ?? '')),
+    // The user's free text, one helper per Markdown context (render/markdown.ts).
+    mdHeading: (text: unknown) => mdHeading(String(text ?? '')),
+    mdText: (text: unknown) => mdText(String(text ?? '')),
+    mdCell: (text: unknown) => mdCell(String(text ?? '')),
+    mdLinkText: (text: unknown) => mdLinkText(String(text ?? '')),
+    mdCode: (text: unknown) => mdCode(String(text ?? '')),
   });
   return hb;
 }

@@ -1,10 +1,30 @@
 /** Frontmatter is built as data and serialised by the yaml library, never by concatenating strings. */
-import { Document, Scalar, isScalar, visit } from 'yaml';
+import { Document, Scalar, isScalar, parseDocument, visit } from 'yaml';
+
+/**
+ * Whether a string, written as a plain scalar, would be read as something else by some reader:
+ * YAML 1.1 parsers (PyYAML, gray-matter's js-yaml, Ruby) take `2026-11-20` for a date, `yes`/`on`/`off`
+ * for booleans, `1:20` for sexagesimal 80, `1_000` for a number; YAML 1.2 takes `null`, `~`, `1e3`.
+ * The yaml package quotes only what its own schema (1.2 core) would misread, so both are asked.
+ */
+export function plainIsAmbiguous(text: string): boolean {
+  if (text === '' || /[\n\r]/.test(text)) return false; // Never written plain anyway.
+  // PyYAML resolves these to the merge and value tags, which it then refuses to construct.
+  if (text === '<<' || text === '=') return true;
+  for (const version of ['1.1', '1.2'] as const) {
+    const doc = parseDocument(text, { version, uniqueKeys: false });
+    if (doc.errors.length > 0 || doc.warnings.length > 0) return true;
+    const node = doc.contents;
+    if (!isScalar(node) || node.value !== text) return true;
+  }
+  return false;
+}
 
 /**
  * Serialises data as a YAML frontmatter block. Keys listed in `doubleQuoted` are written as one-line
  * double-quoted strings with \n escapes: the form Claude Code reads reliably for descriptions that
  * carry <example> blocks (multi-line plain scalars there make the agent silently disappear).
+ * Any other string a YAML 1.1 or 1.2 reader would take for another type is quoted too.
  */
 export function frontmatter(data: Record<string, unknown>, doubleQuoted: readonly string[] = []): string {
   const doc = new Document(data);
@@ -13,6 +33,9 @@ export function frontmatter(data: Record<string, unknown>, doubleQuoted: readonl
       if (isScalar(pair.key) && doubleQuoted.includes(String(pair.key.value)) && isScalar(pair.value)) {
         (pair.value as Scalar).type = Scalar.QUOTE_DOUBLE;
       }
+    },
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && node.type === undefined && plainIsAmbiguous(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   const body = doc.toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });

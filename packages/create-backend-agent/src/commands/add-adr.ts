@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { InputError, unifiedDiff, ADR_LOG_FOLDERS } from '@create-backend-agent/core';
 import { ADR_OPTIONS, adrOptionsHelp } from '../adr-options.js';
 import { applyAdr, prepareAdr } from '../new-adr.js';
+import { withTarget } from '../edge/guard.js';
+import { checkTargetDir } from '../edge/target.js';
 import { diffText, planLines, pc, type Output } from '../report.js';
 import type { Environment } from './create.js';
 
@@ -25,7 +27,8 @@ Examples
   backend-agent add adr Use NATS for internal events
   backend-agent add adr --supersedes 2 "Move the ledger to Go"
 
-Exit codes: 0 done, 1 bad input (nothing written).`;
+Exit codes: 0 done, 1 bad input (nothing written), 4 the file system refused, 5 another run holds
+the lock.`;
 
 const OPTIONS = {
   ...ADR_OPTIONS,
@@ -60,10 +63,15 @@ export async function runAddAdr(argv: readonly string[], env: Environment, outpu
   if (title.trim() === '') throw new InputError('No title given.', 'E.g. backend-agent add adr "Use PostgreSQL for orders".');
   const date = values.date ?? env.today;
   const dir = resolve(env.cwd, values.dir ?? '.');
-  const prepared = await prepareAdr(dir, { title, status: values.status ?? 'accepted', date, supersedes: values.supersedes ?? [] });
-  const { adr, changes } = prepared;
   const dryRun = values['dry-run'] ?? false;
-  if (!dryRun) await applyAdr(prepared);
+  await checkTargetDir(dir);
+  // Under the lock from the read of the log to the write: two runs at once get two numbers.
+  const prepared = await withTarget(dir, { write: !dryRun, command: 'backend-agent add adr', notify: (note) => output.err(`${pc.yellow('note')} ${note}`) }, async () => {
+    const next = await prepareAdr(dir, { title, status: values.status ?? 'accepted', date, supersedes: values.supersedes ?? [] });
+    if (!dryRun) await applyAdr(next);
+    return next;
+  });
+  const { adr, changes } = prepared;
 
   if (values.json) {
     output.out(JSON.stringify({

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   resolveAnswers, parseSetFlag, summarize, findPreset, library,
-  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, type AnswerLayer, type Answers, type Plain, type Plan,
+  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, BASES_PATH, type AnswerLayer, type Answers, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
 import { equivalentSets, resolveAll, drift, setupSteps, type Change, type WriteDecision } from '@create-backend-agent/core';
@@ -12,6 +12,8 @@ import { nonInteractiveCommand } from '../edge/command-line.js';
 import { diskRepoView } from '../edge/repo-view.js';
 import type { Args } from '../args.js';
 import { readAnswersFile } from '../edge/answers-file.js';
+import { withTarget } from '../edge/guard.js';
+import { checkTargetDir } from '../edge/target.js';
 import { applyScaffold, readRepo, renderScaffold, suggestedLayers } from '../scaffold.js';
 import { conflictHunks, countsLine, diffText, planLines, pc, type Output } from '../report.js';
 import { terminalPager } from '../edge/pager.js';
@@ -56,6 +58,12 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
   if (args.positionals.length > 1) throw new InputError(`Expected one target folder, got ${args.positionals.length}: ${args.positionals.join(' ')}.`);
   const dir = resolve(env.cwd, args.positionals[0] ?? '.');
   const interaction = interactionFor(args, { ...env, previousRun: existsSync(join(dir, MANIFEST_PATH)) });
+  await checkTargetDir(dir);
+  const write = !args.dryRun && !args.check;
+  return withTarget(dir, { write, command: 'create-backend-agent', notify: (note) => output.err(`${pc.yellow('note')} ${note}`) }, () => createIn(dir, args, env, output, interaction));
+}
+
+async function createIn(dir: string, args: Args, env: Environment, output: Output, interaction: ReturnType<typeof interactionFor>): Promise<number> {
   const repo = await readRepo(dir);
   const { previous, detection, detected, suggested } = repo;
   const given = await givenLayers(args);
@@ -73,6 +81,11 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
     : null;
   const layers = wizard ? [...suggested, ...given, await wizard.ask(suggested, given)] : [...suggested, ...given];
   const rendered = await renderScaffold(repo, layers, { date: args.date, today: env.today, restore: args.restore });
+  for (const path of args.restore) {
+    if (!rendered.plan.changes.some((c) => c.path === path && !BOOKKEEPING.has(path))) {
+      throw new InputError(`--restore ${path}: not a file this run writes.`, 'Give the path as the run lists it, e.g. --restore docs/testing/test-strategy.md.');
+    }
+  }
   if (args.check) return reportDrift(rendered.plan, dir, previous !== null, args.json, output);
   const { answers, warnings, date, plan } = rendered;
   const counts = summarize(plan);
@@ -100,7 +113,7 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
         ...(c.reason ? { reason: c.reason } : {}),
         ...(c.hunks ? { hunks: c.hunks.map((h) => ({ yoursLine: h.yoursLine, yours: h.yours.join(''), theirsLine: h.theirsLine, theirs: h.theirs.join('') })) } : {}),
         ...(c.kind === 'conflict' && choices.has(c.path) && unresolved.length === 0 ? { resolution: choices.get(c.path) } : {}),
-        ...(args.dryRun && c.kind !== 'unchanged' && c.kind !== 'deleted-by-you' ? { diff: unifiedDiff(c) } : {}),
+        ...(args.dryRun && c.kind !== 'unchanged' && c.kind !== 'deleted-by-you' && c.path !== BASES_PATH ? { diff: unifiedDiff(c) } : {}),
       })),
       summary: counts,
       warnings,

@@ -3,7 +3,8 @@
  * core's (pure); this module only finds and reads the files and prints the findings.
  */
 import { parseStrict } from '../args.js';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readPrefix } from '../edge/read-file.js';
 import { relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { InputError, isDiscoverableAgentFile, lintAgentFiles, type LintFinding, type LintInput } from '@create-backend-agent/core';
@@ -25,11 +26,15 @@ Reports frontmatter or TOML that does not parse (with its line), missing require
 names, unknown or retired tool names, invalid model and colour values, booleans written as
 strings, misspelled keys, agent names used twice, and files past a tool's size limit.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found or bad input.`;
+Exit codes: 0 no errors (warnings allowed), 1 errors found or bad input, 4 a file cannot be read
+(permissions, a FIFO or device).`;
 
 export interface LintEnvironment {
   cwd: string;
 }
+
+/** Agent files are kilobytes; past this, lint stops reading and says the file is too large. */
+const MAX_LINT_BYTES = 1024 * 1024;
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
@@ -63,16 +68,22 @@ export async function runLint(argv: readonly string[], env: LintEnvironment, out
   }
   const files = await collect(env.cwd, parsed.positionals);
   const inputs: LintInput[] = [];
+  const tooLarge: LintFinding[] = [];
   for (const file of files) {
     // Paths as the user sees them: relative to where the command runs.
     const path = toPosix(relative(env.cwd, file)) || file;
-    try {
-      inputs.push({ path, content: await readFile(file, 'utf8') });
-    } catch (error) {
-      throw new InputError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check its permissions.');
-    }
+    const read = await readPrefix(file, path, MAX_LINT_BYTES);
+    if (read.truncated) {
+      tooLarge.push({ path, line: null, severity: 'error', rule: 'size', message: `too large to lint: over ${MAX_LINT_BYTES / 1024 / 1024} MB, where no agent tool reads more than a few dozen KB; read stopped there.` });
+    } else inputs.push({ path, content: read.text });
   }
-  const report = lintAgentFiles(inputs);
+  const linted = lintAgentFiles(inputs);
+  const report = tooLarge.length === 0 ? linted : {
+    ...linted,
+    files: [...linted.files, ...tooLarge.map((f) => ({ path: f.path, format: null }))],
+    findings: [...linted.findings, ...tooLarge],
+    errors: linted.errors + tooLarge.length,
+  };
   const exitCode = report.errors > 0 ? 1 : 0;
 
   if (parsed.values.json) {

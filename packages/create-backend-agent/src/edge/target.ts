@@ -1,18 +1,18 @@
 /** Reading the target: path safety, the manifest, and a snapshot of the files a tree would touch. */
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { BASES_PATH, InputError, MANIFEST_PATH, parseManifest, type DiskSnapshot, type Manifest, type Tree } from '@create-backend-agent/core';
+import { BASES_PATH, FileSystemError, InputError, MANIFEST_PATH, parseManifest, type DiskSnapshot, type Manifest, type Tree } from '@create-backend-agent/core';
+import { MB, readBounded, specialKind } from './read-file.js';
+
+/** Version-control folders: their contents are the VCS's own, never an output path. */
+export const VCS_FOLDERS = ['.git', '.hg', '.svn', '.bzr', '_darcs', '.jj', '.pijul', '.fslckout', 'CVS'];
+/** A generated file is far below this; a bigger one at an output path is not the tool's. */
+const MAX_OUTPUT_FILE = 16 * MB;
+/** The longest file name most file systems take (ext4, APFS, NTFS: 255). */
+const NAME_MAX = 255;
+const TEMP_SUFFIX_BYTES = 22;
 
 const isInside = (root: string, path: string) => path === root || path.startsWith(root + sep);
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Refuses a relative output path that leaves the target: "..", absolute paths, or any existing
@@ -23,22 +23,41 @@ export async function assertSafePath(root: string, rel: string): Promise<void> {
   if (isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || segments.includes('..') || !isInside(root, resolve(root, rel))) {
     throw new InputError(`Refusing to write "${rel}": it is outside the target folder.`, 'Use a path inside the repository.');
   }
+  // The temp file staged beside it adds ".<name>.<id>.tmp" (22 bytes) to the last name.
+  const long = segments.find((s, i) => Buffer.byteLength(s) > NAME_MAX - (i === segments.length - 1 ? TEMP_SUFFIX_BYTES : 0));
+  if (long !== undefined) {
+    throw new InputError(`Refusing to write "${rel.length > 80 ? `${rel.slice(0, 77)}...` : rel}": the name "${long.slice(0, 40)}..." is ${Buffer.byteLength(long)} bytes long.`, `Use names of at most ${NAME_MAX - TEMP_SUFFIX_BYTES} bytes.`);
+  }
+  const vcs = segments.find((s) => VCS_FOLDERS.includes(s));
+  if (vcs !== undefined) {
+    throw new InputError(`Refusing to write "${rel}": ${vcs}/ belongs to version control.`, 'Choose a path outside it.');
+  }
   const realRoot = await realpath(root).catch(() => null);
   if (realRoot === null) return; // The target does not exist yet: nothing inside it can redirect a write.
   let current = root;
-  for (const segment of segments) {
+  for (const [i, segment] of segments.entries()) {
     current = join(current, segment);
     let stats;
     try {
       stats = await lstat(current);
-    } catch {
-      return; // Nothing exists from here down, so nothing can redirect the write.
+    } catch (error) {
+      if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return; // Nothing exists from here down.
+      throw error;
     }
     if (stats.isSymbolicLink()) {
       const target = await realpath(current).catch(() => null);
       if (target === null || !isInside(realRoot, target)) {
         throw new InputError(`Refusing to write "${rel}": ${relative(root, current)} is a symlink that points outside the target folder.`, 'Remove the symlink or choose another path.');
       }
+      stats = await stat(current);
+    }
+    const last = i === segments.length - 1;
+    if (!last && !stats.isDirectory()) {
+      throw new FileSystemError(`Cannot write ${rel}: ${relative(root, current)} is ${specialKind(stats) ?? 'a file'}, not a folder.`, 'Move it away or choose another path.');
+    }
+    if (last && !stats.isFile()) {
+      // A FIFO here would hang the read; a folder or device cannot be replaced by a file.
+      throw new FileSystemError(`Cannot write ${rel}: it is ${specialKind(stats)}, not a regular file.`, 'Move it away or choose another path.');
     }
   }
 }
@@ -55,35 +74,25 @@ export async function readTarget(root: string, tree: Tree): Promise<TargetState>
   const paths = new Set([...tree.keys(), ...Object.keys(manifest?.files ?? {}), BASES_PATH]);
   for (const path of paths) {
     await assertSafePath(root, path);
-    const full = join(root, path);
-    let content: string | null = null;
-    try {
-      const stats = await lstat(full);
-      if (stats.isDirectory()) throw new InputError(`Cannot write ${path}: a folder is in the way.`, 'Move the folder or choose another path.');
-      content = await readFile(full, 'utf8');
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    disk.set(path, content);
+    disk.set(path, await readBounded(join(root, path), path, MAX_OUTPUT_FILE, 'It is not a file this tool wrote: move it away or choose another path.'));
   }
   return { manifest, disk };
 }
 
 export async function readManifest(root: string): Promise<Manifest | null> {
-  const file = join(root, MANIFEST_PATH);
-  if (!(await exists(file))) return null;
-  return parseManifest(await readFile(file, 'utf8'));
+  // A manifest is a few kilobytes; a bigger one (or /dev/zero behind a symlink) is not one.
+  const text = await readBounded(join(root, MANIFEST_PATH), MANIFEST_PATH, 4 * MB, 'Restore it from version control, or delete it to start over.');
+  return text === null ? null : parseManifest(text);
 }
 
 /** The target must be a folder, or not exist yet (it is created on write). */
 export async function checkTargetDir(root: string): Promise<void> {
+  let stats;
   try {
-    const stats = await lstat(root);
-    if (!stats.isDirectory() && !(stats.isSymbolicLink() && (await lstat(await realpath(root))).isDirectory())) {
-      throw new InputError(`${root} exists and is not a folder.`, 'Pass a folder as the target.');
-    }
+    stats = await stat(root);
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (['ENOENT'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
   }
+  if (!stats.isDirectory()) throw new InputError(`${root} exists and is not a folder.`, 'Pass a folder as the target.');
 }

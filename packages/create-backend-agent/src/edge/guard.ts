@@ -1,0 +1,47 @@
+/**
+ * What every command does to a target before reading it: a writing command takes the lock and
+ * finishes or rolls back an apply an earlier run left half-done; a read-only one (--dry-run,
+ * --check, detect) takes the lock only when there is such an apply to recover.
+ */
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { recoverInterruptedApply } from './apply.js';
+import { JOURNAL_PATH } from './journal.js';
+import { acquireLock, withLock } from './lock.js';
+
+export interface GuardOptions {
+  /** The run will write: it holds the lock from before its first read until it is done. */
+  write: boolean;
+  /** Names the holder in the message a second run prints. */
+  command: string;
+  /** Told when an interrupted apply was finished or rolled back, to say so. */
+  notify?: (message: string) => void;
+}
+
+const RECOVERED = {
+  completed: 'An earlier run was interrupted while writing here; its changes were completed first.',
+  'rolled-back': 'An earlier run was interrupted while writing here; its changes were rolled back first.',
+} as const;
+
+async function recover(dir: string, options: GuardOptions): Promise<void> {
+  const outcome = await recoverInterruptedApply(dir);
+  if (outcome !== 'none') options.notify?.(RECOVERED[outcome]);
+}
+
+async function journalThere(dir: string): Promise<boolean> {
+  return lstat(join(dir, JOURNAL_PATH)).then(() => true, () => false);
+}
+
+export async function withTarget<T>(dir: string, options: GuardOptions, fn: () => Promise<T>): Promise<T> {
+  if (!options.write) {
+    if (await journalThere(dir)) await withLock(dir, options, () => recover(dir, options));
+    return fn();
+  }
+  const lock = await acquireLock(dir, options);
+  try {
+    await recover(dir, options);
+    return await fn();
+  } finally {
+    await lock.release();
+  }
+}
