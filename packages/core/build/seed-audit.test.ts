@@ -30,7 +30,7 @@ const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
 describe.skipIf(!present)('seed audits', () => {
   for (const [name, gaps] of Object.entries(AUDITED)) {
-    const audit = parse(readFileSync(join(TEMPLATES_DIR, `presets/${name}.audit.yaml`), 'utf8')) as { seed: string; lines: Entry[] };
+    const audit = parse(readFileSync(join(TEMPLATES_DIR, `presets/audits/${name}.yaml`), 'utf8')) as { seed: string; lines: Entry[] };
     const seedLines = present ? readFileSync(join(SEEDS_DIR, audit.seed), 'utf8').replace(/\n$/, '').split('\n') : [];
 
     it(`${name}: every line of ${audit.seed} is audited once, blank and markup lines only as such`, () => {
