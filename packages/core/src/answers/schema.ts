@@ -67,6 +67,18 @@ const relPath = (what: string) =>
 /** Bounds on lists: far above any real stack, far below what would make the output absurd. */
 export const MAX_LIST_ITEMS = 50;
 const ids = () => z.array(z.string().min(1).max(64, 'ids are at most 64 characters')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} items`).default([]);
+const phrases = (what: string) => z.array(singleLine(what, 300).refine((t) => t.trim() !== '', `${what} items must not be empty`)).max(MAX_LIST_ITEMS, `${what} takes at most ${MAX_LIST_ITEMS} items`).default([]);
+
+/** One <example> of the Claude description: the situation, the user's words, what the agent is asked to do, and why (optional). */
+export const AgentExampleSchema = z.strictObject({
+  context: singleLine('agent.examples context', 300),
+  user: singleLine('agent.examples user', 300),
+  task: singleLine('agent.examples task', 300),
+  why: singleLine('agent.examples why', 300).default(''),
+  /** Show the delegation as a tool call line after the assistant's words (Claude's Agent tool, formerly Task). */
+  toolCall: z.boolean().default(false),
+});
+
 const names = () => z.array(slug('collaborator name')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} names`).default([]);
 
 export const AnswersSchema = z.strictObject({
@@ -75,22 +87,42 @@ export const AnswersSchema = z.strictObject({
       name: slug('agent.name').default('backend-staff'),
       /** Empty means "derived from seniority", e.g. "Staff Backend Engineer". */
       title: singleLine('agent.title', 80).default(''),
-      /** Empty means "generated from the stack", with <example> blocks. Kept verbatim otherwise. */
+      /** Empty means "generated from the stack", with <example> blocks. Kept verbatim otherwise (followed by `examples` when given). */
       description: z.string().max(5000, 'agent.description must be at most 5,000 characters').default(''),
       seniority: z.enum(SENIORITIES).default('staff'),
-      yearsOfExperience: z.number().int().min(1).max(50).default(12),
+      /** null: no figure is stated (the agent then names none). */
+      yearsOfExperience: z.number().int().min(1).max(50).nullable().default(12),
+      /** The top of a range ("8-12 years"); absent means "N+ years". */
+      yearsOfExperienceMax: z.number().int().min(1).max(50).optional(),
       model: z
         .string()
         .refine(
           (m) => (MODEL_ALIASES as readonly string[]).includes(m) || /^claude-[a-z0-9.-]+$/.test(m),
           'agent.model must be inherit, sonnet, opus, haiku or a full model id such as claude-sonnet-4-5',
         )
-        .default('inherit'),
-      color: z.enum(COLORS).default('blue'),
+        // No default: Claude Code inherits the session's model when the key is absent, so nothing is written unless chosen.
+        .optional(),
+      color: z.enum(COLORS).optional(),
       tools: z
         .array(toolName)
         .max(200, 'agent.tools takes at most 200 tools')
         .default(['Read', 'Grep', 'Glob', 'Edit', 'Write', 'Bash', 'WebFetch', 'WebSearch', 'TodoWrite']),
+      /** Worked examples of when to delegate; empty means generated from the stack. */
+      examples: z.array(AgentExampleSchema).max(8, 'agent.examples takes at most 8 examples').default([]),
+      /** Areas of expertise as phrases (orchestration `domain_expertise`); empty means the composed areas. */
+      expertise: phrases('agent.expertise'),
+      /** What makes a task this agent's (orchestration `complexity_triggers`, the plain shape's triggers); empty means derived. */
+      triggers: phrases('agent.triggers'),
+      /** Tasks to hand this agent (the plain shape's "When to engage"). */
+      engage: phrases('agent.engage'),
+      /** How a finished task is judged (the plain shape's "Success metrics"). */
+      successMetrics: phrases('agent.successMetrics'),
+      /** Limits on access beyond the tool list, e.g. which environments infrastructure changes may touch. */
+      access: phrases('agent.access'),
+      /** Why the agent holds its tools (orchestration `tool_restrictions.rationale`); empty means derived. */
+      toolRationale: singleLine('agent.toolRationale', 300).default(''),
+      /** A closing principle after the sections; empty writes none. */
+      closing: singleLine('agent.closing', 600).default(''),
     })
     .prefault({}),
   service: z
@@ -114,10 +146,11 @@ export const AnswersSchema = z.strictObject({
     .prefault({}),
   targets: z
     .strictObject({
-      p99LatencyMs: z.number().int().min(1).max(60000).default(200),
-      throughputRps: z.number().int().min(1).max(10_000_000).default(1000),
-      availability: z.number().min(90).max(99.999).default(99.9),
-      coverage: z.number().int().min(0).max(100).default(80),
+      // null: no target was agreed; the agent then states none, and the docs work from the default (render/context.ts).
+      p99LatencyMs: z.number().int().min(1).max(60000).nullable().default(200),
+      throughputRps: z.number().int().min(1).max(10_000_000).nullable().default(1000),
+      availability: z.number().min(90).max(99.999).nullable().default(99.9),
+      coverage: z.number().int().min(0).max(100).nullable().default(80),
     })
     .prefault({}),
   collaboration: z
@@ -126,6 +159,8 @@ export const AnswersSchema = z.strictObject({
       receivesFrom: names(),
       parallelWith: names(),
       handsOffTo: names(),
+      /** How work flows with the other agents, as phrases (orchestration `workflow_integration`); empty means derived. */
+      workflow: phrases('collaboration.workflow'),
     })
     .prefault({}),
   compliance: ids(),

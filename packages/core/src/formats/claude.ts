@@ -1,6 +1,7 @@
 /** Claude Code subagent: .claude/agents/<name>.md, YAML frontmatter + the system prompt. */
 import type { Library } from '../library/index.js';
 import type { Facet } from '../library/schema.js';
+import type { Answers } from '../answers/schema.js';
 import { prose } from '../render/prose.js';
 import type { RenderContext } from '../render/context.js';
 import { renderTemplate } from '../render/handlebars.js';
@@ -9,7 +10,7 @@ import { layout, renderAgentBody, renderSections, type Section } from './agent-b
 import type { AgentFormat } from './format.js';
 import { outputPaths } from '../paths.js';
 
-type Example = NonNullable<Facet['example']>;
+type Example = NonNullable<Facet['example']> | Answers['agent']['examples'][number];
 
 /** When no chosen API style carries an example of its own. */
 const API_EXAMPLE: Example = {
@@ -26,6 +27,8 @@ const API_EXAMPLE: Example = {
  * language. Two to four, as Claude Code's convention asks.
  */
 export function descriptionExamples(context: RenderContext): Example[] {
+  // The user's own examples replace the generated ones (a preset reproducing an agent gives that agent's).
+  if (context.answers.agent.examples.length > 0) return context.answers.agent.examples;
   const first = (facets: readonly Facet[] | undefined) => (facets ?? []).find((f) => f.example)?.example;
   const languages = prose((context.stack.languages ?? []).map((f) => f.name));
   const review: Example = {
@@ -40,8 +43,10 @@ export function descriptionExamples(context: RenderContext): Example[] {
 
 /** "Use this agent when…" with <example> blocks, unless the user wrote their own description. */
 export function agentDescription(context: RenderContext, lib: Library): string {
-  if (context.answers.agent.description.trim()) return context.answers.agent.description;
-  return renderTemplate(layout(lib, 'claude-description'), { ...context, examples: descriptionExamples(context) }).trim().replace(/\n{3,}/g, '\n\n');
+  const { description, examples } = context.answers.agent;
+  if (description.trim() && examples.length === 0) return description;
+  const summary = description.trim() ? description.trim() : '';
+  return renderTemplate(layout(lib, 'claude-description'), { ...context, summary, examples: descriptionExamples(context) }).trim().replace(/\n{3,}/g, '\n\n');
 }
 
 /**
@@ -58,8 +63,10 @@ export function claudeFrontmatterData(context: RenderContext, lib: Library): Rec
   const data: Record<string, unknown> = { name: agent.name, description: agentDescription(context, lib) };
   // An empty list means "all tools": Claude Code grants every tool when the field is absent.
   if (agent.tools.length > 0) data.tools = agent.tools.join(', ');
-  data.model = agent.model;
-  data.color = agent.color;
+  // Only when chosen: absent, Claude Code inherits the session's model and shows no colour, and a
+  // preset that reproduces an agent without these keys must not gain them.
+  if (agent.model !== undefined) data.model = agent.model;
+  if (agent.color !== undefined) data.color = agent.color;
   return data;
 }
 

@@ -19,7 +19,7 @@ export function opencodeModel(model: string): string | undefined {
 export function opencodeFrontmatterData(context: RenderContext, lib: Library): Record<string, unknown> {
   const { agent } = context.answers;
   const data: Record<string, unknown> = { description: summaryDescription(context, lib), mode: 'subagent' };
-  const model = opencodeModel(agent.model);
+  const model = opencodeModel(agent.model ?? 'inherit');
   if (model) data.model = model;
   const permission = opencodePermission(agent.tools);
   if (permission) data.permission = permission;

@@ -11,7 +11,10 @@ import { CLAUDE_TOOLS } from '../answers/schema.js';
 import { grantsWrites } from './tools.js';
 import type { AgentFormat } from './format.js';
 
-const snake = (s: string) => s.replace(/-/g, '_');
+const snake = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+
+/** The user's phrases as router ids when given, the derived ones otherwise. */
+const idsOr = (phrases: readonly string[], derived: () => string[]) => (phrases.length > 0 ? phrases.map(snake) : derived());
 
 /** Routers read these: what the agent knows, whom it works with, and what should wake it up. */
 const TRIGGERS: Record<string, string> = {
@@ -32,24 +35,28 @@ export function orchestrationFrontmatterData(context: RenderContext, lib: Librar
   const writes = grantsWrites(tools);
   return {
     specialization_level: agent.seniority,
-    domain_expertise: areas.map(snake),
+    domain_expertise: idsOr(agent.expertise, () => areas.map(snake)),
     escalation_to: collaboration.escalatesTo,
     escalation_from: collaboration.receivesFrom,
     parallel_compatible: collaboration.parallelWith,
-    complexity_triggers: areas.map((a) => TRIGGERS[a]).filter((t): t is string => Boolean(t)),
-    workflow_integration: [
+    complexity_triggers: idsOr(agent.triggers, () => areas.map((a) => TRIGGERS[a]).filter((t): t is string => Boolean(t))),
+    workflow_integration: idsOr(collaboration.workflow, () => [
       ...collaboration.receivesFrom.map((n) => `receives_work_from_${snake(n)}`),
       ...collaboration.parallelWith.map((n) => `works_in_parallel_with_${snake(n)}`),
       ...collaboration.escalatesTo.map((n) => `escalates_architectural_decisions_to_${snake(n)}`),
       ...collaboration.handsOffTo.map((n) => `hands_off_to_${snake(n)}`),
-    ],
-    tool_access: agent.tools.length === 0 ? 'full_access' : writes ? 'implementation_access' : 'read_only',
+    ]),
+    // Writing files and running commands is full access in this shape; the allowed list says which tools.
+    tool_access: writes ? 'full_access' : 'read_only',
     tool_restrictions: {
       allowed: tools,
-      forbidden: CLAUDE_TOOLS.filter((t) => !tools.includes(t)),
-      rationale: writes
-        ? 'Implements, tests and operates backend changes end to end, so it edits code and runs commands.'
-        : 'Advises and reviews; changes are made by the agents it hands off to.',
+      // The answers deny no tool by name: what is not allowed is simply not granted.
+      forbidden: [],
+      rationale: agent.toolRationale.trim()
+        ? agent.toolRationale.trim()
+        : writes
+          ? 'Implements, tests and operates backend changes end to end, so it edits code and runs commands.'
+          : 'Advises and reviews; changes are made by the agents it hands off to.',
     },
   };
 }

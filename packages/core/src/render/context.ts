@@ -1,6 +1,6 @@
 /** The data every template sees (documented in templates/README.md). Built once per render. */
 import { mdHeading, mdText } from './markdown.js';
-import type { Answers } from '../answers/schema.js';
+import { AnswersSchema, type Answers } from '../answers/schema.js';
 import type { Facet, FacetKind } from '../library/schema.js';
 import { FACET_KINDS } from '../library/schema.js';
 import { findFacet, type Library } from '../library/index.js';
@@ -45,11 +45,17 @@ const TEST_LEVELS = [
 export interface RenderContext {
   answers: Answers;
   date: string;
-  agent: Answers['agent'] & { title: string; seniorityLabel: string; years: number };
+  /** `years` is the stated figure or 0; `experience` says it in words ("12+ years", "8-12 years", or empty). */
+  agent: Answers['agent'] & { title: string; seniorityLabel: string; years: number; experience: string };
   service: Answers['service'] & { teamOrPlaceholder: string };
   stack: Record<string, Facet[]> & { all: Facet[] };
   has: Record<string, boolean>;
-  targets: Answers['targets'] & { errorBudgetMinutes: number };
+  /**
+   * The targets, each a number: a target nobody agreed (null in the answers) takes its default, which
+   * the docs and skills may use as a working value; `stated` says which were agreed, and the agent
+   * states only those (seed 000 names a coverage gate and no latency).
+   */
+  targets: { [K in keyof Answers['targets']]: number } & { errorBudgetMinutes: number; stated: { [K in keyof Answers['targets']]: boolean } };
   /** The stack in one phrase ("Go on Gin, storing data in PostgreSQL, running on AWS"); empty when none. */
   stackSummary: string;
   /** Test tools of the chosen stack by level, names only, without repeats. */
@@ -114,7 +120,8 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
       // A title of only spaces (or of nothing a heading can show) would leave an empty heading: it counts as no title.
       title: mdHeading(answers.agent.title) !== '' ? answers.agent.title : defaultTitle(answers),
       seniorityLabel: SENIORITY_LABEL[answers.agent.seniority],
-      years: answers.agent.yearsOfExperience,
+      years: answers.agent.yearsOfExperience ?? 0,
+      experience: experienceText(answers.agent),
     },
     // A team of nothing Markdown can show (tabs, control characters) counts as none.
     service: { ...answers.service, ...(mdText(answers.service.team) === '' ? { team: '' } : {}), teamOrPlaceholder: mdText(answers.service.team) !== '' ? answers.service.team : '{owning-team}' },
@@ -123,10 +130,7 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     testTools,
     stackSummary: stackSummary(stack),
     has,
-    targets: {
-      ...answers.targets,
-      errorBudgetMinutes: Math.round(minutesPerMonth * (1 - answers.targets.availability / 100) * 10) / 10,
-    },
+    targets: withDefaults(answers.targets, minutesPerMonth),
     collaboration: answers.collaboration,
     docs: {
       adr: answers.outputs.docs.adr,
@@ -139,6 +143,20 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
       testStrategyPath: answers.outputs.paths.testStrategy,
     },
   };
+}
+
+function experienceText({ yearsOfExperience: min, yearsOfExperienceMax: max }: Answers['agent']): string {
+  if (min === null) return '';
+  return max !== undefined && max > min ? `${min}-${max} years` : `${min}+ years`;
+}
+
+const TARGET_DEFAULTS = AnswersSchema.shape.targets.parse({}) as { [K in keyof Answers['targets']]: number };
+
+function withDefaults(targets: Answers['targets'], minutesPerMonth: number): RenderContext['targets'] {
+  const keys = Object.keys(TARGET_DEFAULTS) as Array<keyof Answers['targets']>;
+  const values = Object.fromEntries(keys.map((k) => [k, targets[k] ?? TARGET_DEFAULTS[k]])) as { [K in keyof Answers['targets']]: number };
+  const stated = Object.fromEntries(keys.map((k) => [k, targets[k] !== null])) as RenderContext['targets']['stated'];
+  return { ...values, errorBudgetMinutes: Math.round(minutesPerMonth * (1 - values.availability / 100) * 10) / 10, stated };
 }
 
 /** Any subset of the stack reads as one phrase: each part only when something of its kind is chosen. */
