@@ -38,7 +38,7 @@ interface Audit {
   lines: Entry[];
 }
 
-const SEEDS = ['seed-000', 'seed-001', 'seed-002', 'seed-003'];
+const SEEDS = ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004'];
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
