@@ -9,7 +9,8 @@ import { getPath, setPath } from './answers/paths.js';
 import { AREAS, type Condition, type FacetKind } from './library/schema.js';
 import { library, facetsOfKind } from './library/index.js';
 
-export type QuestionKind = 'text' | 'number' | 'select' | 'multiselect' | 'confirm' | 'list';
+/** `json`: a list of objects (agent.examples), given in answers files or as JSON to --set. */
+export type QuestionKind = 'text' | 'number' | 'select' | 'multiselect' | 'confirm' | 'list' | 'json';
 export type QuestionGroup = 'identity' | 'service' | 'stack' | 'focus' | 'targets' | 'collaboration' | 'outputs';
 
 /** The wizard's steps, in order. Questions name the step that asks them. */
@@ -88,8 +89,17 @@ const SPECS: Spec[] = [
   { id: 'agent.description', group: 'identity', kind: 'text', message: 'When to use the agent (empty: generated with examples)' },
   { id: 'agent.seniority', group: 'identity', kind: 'select', message: 'Seniority', choices: plain(SENIORITIES), step: 'identity' },
   { id: 'agent.yearsOfExperience', group: 'identity', kind: 'number', message: 'Years of experience' },
+  { id: 'agent.yearsOfExperienceMax', group: 'identity', kind: 'number', message: 'Top of a years-of-experience range (empty: N+ years)' },
   { id: 'agent.model', group: 'identity', kind: 'select', message: 'Model', choices: plain(MODEL_ALIASES), openChoices: true },
   { id: 'agent.color', group: 'identity', kind: 'select', message: 'Colour', choices: plain(COLORS) },
+  { id: 'agent.examples', group: 'identity', kind: 'json', message: 'Worked examples for the description ([{context, user, task, why, toolCall}]; empty: generated)' },
+  { id: 'agent.expertise', group: 'identity', kind: 'list', message: 'Areas of expertise (orchestration domain_expertise; empty: the composed areas)' },
+  { id: 'agent.triggers', group: 'identity', kind: 'list', message: 'Complexity triggers (empty: derived)' },
+  { id: 'agent.engage', group: 'identity', kind: 'list', message: 'Tasks to hand this agent (When to engage)' },
+  { id: 'agent.successMetrics', group: 'identity', kind: 'list', message: 'Success metrics' },
+  { id: 'agent.access', group: 'identity', kind: 'list', message: 'Access limits beyond the tool list' },
+  { id: 'agent.toolRationale', group: 'identity', kind: 'text', message: 'Why the agent holds its tools (orchestration rationale; empty: derived)' },
+  { id: 'agent.closing', group: 'identity', kind: 'text', message: 'Closing principle (empty: none)' },
   { id: 'agent.tools', group: 'identity', kind: 'multiselect', message: 'Tools (none selected: all tools)', choices: plain(CLAUDE_TOOLS), openChoices: true },
   { id: 'service.name', group: 'service', kind: 'text', message: 'Service name (runbook file name)', step: 'identity' },
   { id: 'service.team', group: 'service', kind: 'text', message: 'Owning team (empty: a placeholder to fill)' },
@@ -111,6 +121,7 @@ const SPECS: Spec[] = [
   { id: 'collaboration.receivesFrom', group: 'collaboration', kind: 'list', message: 'Receives work from', step: 'collaboration' },
   { id: 'collaboration.parallelWith', group: 'collaboration', kind: 'list', message: 'Works in parallel with', step: 'collaboration' },
   { id: 'collaboration.handsOffTo', group: 'collaboration', kind: 'list', message: 'Hands off to', step: 'collaboration' },
+  { id: 'collaboration.workflow', group: 'collaboration', kind: 'list', message: 'How work flows with the other agents (orchestration workflow_integration; empty: derived)' },
   { id: 'outputs.formats', group: 'outputs', kind: 'multiselect', message: 'Agent formats', choices: plain(AGENT_FORMATS), step: 'outputs' },
   { id: 'outputs.skills', group: 'outputs', kind: 'confirm', message: 'Write task skills (schema change, incident, release…)?', step: 'outputs', label: 'Skills' },
   { id: 'outputs.docs.adr', group: 'outputs', kind: 'confirm', message: 'Write ADRs?', step: 'outputs', label: 'ADRs' },

@@ -216,6 +216,12 @@ function coerce(raw: string, kind: string, key: string): unknown {
     case 'multiselect':
     case 'list':
       return raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    case 'json':
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        throw new InputError(`--set ${key} expects JSON (a list of objects), got "${raw}".`, 'Quote it for the shell, or give it in an answers file.');
+      }
     default:
       return raw;
   }

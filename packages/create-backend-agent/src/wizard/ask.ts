@@ -86,6 +86,10 @@ export async function askOne(prompter: Prompter, q: Question, value: unknown, co
       return prompter.select({ message, note, choices: q.choices ?? [], default: typeof value === 'string' ? value : undefined });
     case 'confirm':
       return prompter.confirm({ message, note, default: Boolean(value) });
+    case 'json': {
+      const answer = await prompter.text({ message, note, default: JSON.stringify(value ?? []), validate: (s) => { try { return q.validate(JSON.parse(s)); } catch { return 'Enter JSON, e.g. []'; } } });
+      return JSON.parse(answer) as unknown;
+    }
     case 'list': {
       const list = Array.isArray(value) ? value.map(String) : [];
       const answer = await prompter.text({ message, note, default: list.join(', '), validate: (s) => q.validate(splitList(s)) });
