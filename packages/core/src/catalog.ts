@@ -123,6 +123,7 @@ const SPECS: Spec[] = [
   { id: 'collaboration.handsOffTo', group: 'collaboration', kind: 'list', message: 'Hands off to', step: 'collaboration' },
   { id: 'collaboration.workflow', group: 'collaboration', kind: 'list', message: 'How work flows with the other agents (orchestration workflow_integration; empty: derived)' },
   { id: 'outputs.formats', group: 'outputs', kind: 'multiselect', message: 'Agent formats', choices: plain(AGENT_FORMATS), step: 'outputs' },
+  { id: 'outputs.coreCharacters', group: 'outputs', kind: 'number', message: 'Core size limit in characters (2,000 to 12,000)' },
   { id: 'outputs.skills', group: 'outputs', kind: 'confirm', message: 'Write task skills (schema change, incident, release…)?', step: 'outputs', label: 'Skills' },
   { id: 'outputs.docs.adr', group: 'outputs', kind: 'confirm', message: 'Write ADRs?', step: 'outputs', label: 'ADRs' },
   { id: 'outputs.docs.runbook', group: 'outputs', kind: 'confirm', message: 'Write a runbook?', step: 'outputs', label: 'Runbook' },

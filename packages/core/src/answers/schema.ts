@@ -169,6 +169,11 @@ export const AnswersSchema = z.strictObject({
   outputs: z
     .strictObject({
       formats: z.array(z.enum(AGENT_FORMATS)).min(1, 'outputs.formats needs at least one format').default(['claude']),
+      /**
+       * The core's size limit in characters, at most 12,000: a smaller core carries fewer technology
+       * rules (all of them stay in the skills' references). Seed presets keep near their seed's size.
+       */
+      coreCharacters: z.number().int().min(2000, 'outputs.coreCharacters must be at least 2,000').max(12000, 'outputs.coreCharacters must be at most 12,000').default(12000),
       /** Write the task skills (SKILL.md + references/) where the chosen tools read them. */
       skills: z.boolean().default(true),
       docs: z

@@ -65,11 +65,25 @@ describe('core size', () => {
   });
 
   it('still carries rules for at least ten technologies in the largest preset (30 chosen; the rest live in references)', () => {
-    const answers = presetAnswers('seed-004');
+    // At the full limit: the seed preset itself asks for a core near its seed's size.
+    const seed = presetAnswers('seed-004');
+    const answers = { ...seed, outputs: { ...seed.outputs, coreCharacters: CORE_MAX_CHARACTERS } };
     const core = agentFiles(answers)[0]![1];
     expect(core.length).toBeLessThanOrEqual(CORE_MAX_CHARACTERS);
     const headings = core.split('\n').filter((l) => l.startsWith('### ')).length;
     expect(headings).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('a smaller core limit (outputs.coreCharacters)', () => {
+  it('holds the core to it, dropping technology rules first', () => {
+    const full = presetAnswers('seed-001');
+    const small = agentFiles(full)[0]![1];
+    const large = agentFiles({ ...full, outputs: { ...full.outputs, coreCharacters: CORE_MAX_CHARACTERS } })[0]![1];
+    expect(full.outputs.coreCharacters).toBeLessThan(CORE_MAX_CHARACTERS);
+    expect(small.length).toBeLessThanOrEqual(full.outputs.coreCharacters);
+    expect(large.length).toBeGreaterThan(small.length);
+    expect(small.split('\n').filter((l) => l.startsWith('### ')).length).toBeLessThan(large.split('\n').filter((l) => l.startsWith('### ')).length);
   });
 });
 

@@ -38,7 +38,8 @@ export function composeCore(context: RenderContext, lib: Library): Core {
       // Even the smallest core is over this tool's limit: its render reports that itself later.
     }
   }
-  const fits = (core: Core) => body(core) + wrapper <= CORE_MAX_CHARACTERS;
+  const limit = Math.min(CORE_MAX_CHARACTERS, context.answers.outputs.coreCharacters);
+  const fits = (core: Core) => body(core) + wrapper <= limit;
 
   let high = coreItemCount(all);
   const whole = at(high);
