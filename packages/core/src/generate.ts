@@ -12,7 +12,7 @@ import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './doc
 import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
 import { renderRunbook } from './docs/runbook.js';
 import { renderTestStrategy } from './docs/test-strategy.js';
-import { buildManifest, serializeManifest } from './manifest.js';
+import { buildManifest, packProvenance, serializeManifest } from './manifest.js';
 import { makeTree, type Tree } from './tree.js';
 import { MANIFEST_PATH, outputPaths } from './paths.js';
 import { checkDate } from './date.js';
@@ -74,6 +74,7 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   if (answers.outputs.docs.testStrategy) files.push([paths.testStrategy, renderTestStrategy(context, lib)]);
 
   const tree = makeTree(files);
-  const manifest = buildManifest(tree, answers, options.toolVersion, options.date);
+  const provenance = packProvenance(lib, { blocks: core.sections.map((s) => s.id), skills: skills.map((s) => s.name), facets: context.stack.all.map((f) => f.id) });
+  const manifest = buildManifest(tree, answers, options.toolVersion, options.date, provenance);
   return makeTree([...tree, [MANIFEST_PATH, serializeManifest(manifest)]]);
 }

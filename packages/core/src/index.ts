@@ -18,7 +18,7 @@ export { findMoves, roleOf } from './plan/moves.js';
 export { unifiedDiff } from './plan/diff.js';
 export { buildManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 export { sha256 } from './hash.js';
-export { outputPaths, MANIFEST_PATH } from './paths.js';
+export { outputPaths, MANIFEST_PATH, DEFAULT_PACK_DIR, effectivePacks } from './paths.js';
 export { findPreset, presetNames } from './presets.js';
 export { InputError, CancelledError, InternalError, FileSystemError, LockedError, isKnownError, type KnownError } from './errors.js';
 export { blockRows, facetRows, catalogMarkdown, describeCondition } from './library/describe.js';

@@ -131,6 +131,18 @@ export const AnswersSchema = z.strictObject({
   compliance: ids(),
   /** Competency areas to keep; empty keeps every area that applies to the stack. */
   focus: ids(),
+  /**
+   * Team packs composed with the library, later ones winning (docs/packs.md): a folder inside the
+   * repository, or an npm package installed in its node_modules. .backend-agent/pack is used
+   * whenever it exists, after these.
+   */
+  packs: z
+    .array(z.string().min(1).max(214).refine(
+      (p) => /^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/.test(p) || (!p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..')),
+      'packs lists npm package names ("@acme/backend-agent-pack") or folders inside the repository ("tools/agent-pack")',
+    ))
+    .max(20, 'at most 20 packs')
+    .default([]),
   outputs: z
     .strictObject({
       formats: z.array(z.enum(AGENT_FORMATS)).min(1, 'outputs.formats needs at least one format').default(['claude']),

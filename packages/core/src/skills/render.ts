@@ -10,7 +10,7 @@ import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { frontmatter } from '../render/yaml.js';
 import { InternalError } from '../errors.js';
-import { layout } from '../formats/agent-body.js';
+import { layout, renderPackAware } from '../formats/agent-body.js';
 import { quoteImportLikeText } from '../formats/code-spans.js';
 
 /** The Agent Skills limit on `description`. */
@@ -37,6 +37,10 @@ function referenceFacets(skill: Skill, context: RenderContext): Facet[] {
 }
 
 export function renderSkill(skill: Skill, context: RenderContext, lib: Library): RenderedSkill {
+  return renderPackAware(lib, `skill:${skill.meta.name}`, () => renderSkillFiles(skill, context, lib));
+}
+
+function renderSkillFiles(skill: Skill, context: RenderContext, lib: Library): RenderedSkill {
   const facets = referenceFacets(skill, context);
   const references = facets.map((f) => ({ file: `references/${f.id}.md`, name: f.name, kind: f.kind }));
   const data = { ...context, skill: { name: skill.meta.name }, references };
