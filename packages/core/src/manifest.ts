@@ -3,7 +3,8 @@
  * the date documents carry, and a hash of every file the tool wrote. It is how a re-run tells a file
  * the user edited from one it may update.
  */
-import { z } from './answers/zod.js';
+// zod/mini, configured by answers/schema.ts (imported below); see there why mini.
+import * as z from 'zod/mini';
 import { AnswersSchema, type Answers } from './answers/schema.js';
 import { sha256 } from './hash.js';
 import { InputError } from './errors.js';
