@@ -3,8 +3,8 @@
  * the date documents carry, and a hash of every file the tool wrote. It is how a re-run tells a file
  * the user edited from one it may update.
  */
-// Namespace import: `import { z }` pulls in every zod locale (about 350 KB minified) that esbuild cannot drop.
-import * as z from 'zod';
+// zod/mini, configured by answers/schema.ts (imported below); see there why mini.
+import * as z from 'zod/mini';
 import { AnswersSchema, type Answers } from './answers/schema.js';
 import { sha256 } from './hash.js';
 import { InputError } from './errors.js';
@@ -18,11 +18,11 @@ export const MANIFEST_VERSION = 1;
 export const ManifestSchema = z.object({
   manifestVersion: z.literal(MANIFEST_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   answers: z.unknown(),
   files: z.record(z.string(), z.string()),
   /** The team packs the run composed, each with the items of this run's output it provided. */
-  packs: z.array(z.object({
+  packs: z.optional(z.array(z.object({
     name: z.string(),
     version: z.string(),
     source: z.string(),
@@ -31,7 +31,7 @@ export const ManifestSchema = z.object({
     facets: z.array(z.string()),
     /** Of those, the ones that replace a built-in item with the same id. */
     replaces: z.array(z.string()),
-  })).optional(),
+  }))),
 });
 export type Manifest = Omit<z.infer<typeof ManifestSchema>, 'answers'> & { answers: Answers };
 

@@ -3,7 +3,7 @@
  * the line to fix, not only the field.
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import type * as z from 'zod';
+import { safeParse, type $ZodType, type output } from 'zod/v4/core';
 
 export interface LocatedYaml {
   data: unknown;
@@ -38,8 +38,8 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
 }
 
 /** Validates located YAML data; the first issue becomes a PackProblem at the line of its field. */
-export function checkLocated<S extends z.ZodType>(schema: S, located: LocatedYaml, file: string): z.infer<S> {
-  const result = schema.safeParse(located.data);
+export function checkLocated<S extends $ZodType>(schema: S, located: LocatedYaml, file: string): output<S> {
+  const result = safeParse(schema, located.data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];

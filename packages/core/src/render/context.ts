@@ -2,7 +2,7 @@
 import { mdHeading, mdText } from './markdown.js';
 import type { Answers } from '../answers/schema.js';
 import type { Facet, FacetKind } from '../library/schema.js';
-import { FACET_KINDS } from '../library/schema.js';
+import { FACET_KINDS } from '../library/kinds.js';
 import { findFacet, type Library } from '../library/index.js';
 import { STACK_KINDS } from '../answers/resolve.js';
 import { getPath } from '../answers/paths.js';
