@@ -46,7 +46,7 @@ describe('a team pack composed with the library', () => {
     expect(agent).toContain('`.claude/skills/acme-release/SKILL.md`: before cutting a release on the Acme release train');
     expect(agent.length).toBeLessThanOrEqual(CORE_MAX_CHARACTERS);
     expect(tree.get('.claude/skills/acme-release/SKILL.md')).toContain('# Releasing `orders` on the Acme release train');
-    expect(tree.get('.claude/skills/event-flow-change/references/acme-bus.md')).toContain('Register every topic\'s schema in the Acme Bus registry');
+    expect(tree.get('.claude/skills/stack-references/references/acme-bus.md')).toContain('Register every topic\'s schema in the Acme Bus registry');
     expect(tree.get('docs/adr/0002-technology-stack-for-orders.md')).toContain('Acme Bus');
     expect(tree.get('docs/runbooks/orders.md')).toContain('Acme Bus');
     expect(tree.get('AGENTS.md')).toContain('## Acme incident process');
