@@ -1,5 +1,6 @@
 // Namespace import: `import { z }` pulls in every zod locale (about 350 KB minified) that esbuild cannot drop.
 import * as z from 'zod';
+import { AREAS } from '../library/schema.js';
 
 export const SENIORITIES = ['senior', 'staff', 'principal'] as const;
 export const MODEL_ALIASES = ['inherit', 'sonnet', 'opus', 'haiku'] as const;
@@ -129,8 +130,8 @@ export const AnswersSchema = z.strictObject({
     })
     .prefault({}),
   compliance: ids(),
-  /** Competency areas to keep; empty keeps every area that applies to the stack. */
-  focus: ids(),
+  /** Competency areas to weigh first, in this order; the others still apply (focus never drops). */
+  focus: z.array(z.enum(AREAS)).max(AREAS.length).default([]),
   outputs: z
     .strictObject({
       formats: z.array(z.enum(AGENT_FORMATS)).min(1, 'outputs.formats needs at least one format').default(['claude']),

@@ -92,8 +92,12 @@ describe('skills fit the stack', () => {
     expect(names(resolved({ outputs: { docs: { adr: false } } }))).not.toContain('record-decision');
   });
 
-  it('the focus answer keeps only the skills of its areas', () => {
-    expect(names(resolved({ focus: ['data'] }))).toEqual(['schema-change']);
+  it('the focus answer puts the skills of its areas first and drops none', () => {
+    const indexed = (a: Answers) => [...generate(a, opts).get('.claude/agents/backend-staff.md')!.matchAll(/^- `\.claude\/skills\/([^/]+)\/SKILL\.md`/gm)].map((m) => m[1]);
+    const focused = resolved({ focus: ['security', 'data'] });
+    expect(indexed(focused).slice(0, 2)).toEqual(['security-assessment', 'schema-change']);
+    expect(indexed(resolved({}))[0]).toBe('design-review');
+    expect(names(focused)).toEqual(names(resolved({})));
   });
 
   it('references hold the chosen technologies only, in the skills whose kinds they are', () => {
