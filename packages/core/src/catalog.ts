@@ -6,7 +6,8 @@
 import type * as z from 'zod';
 import { AnswersSchema, SENIORITIES, COLORS, MODEL_ALIASES, CLAUDE_TOOLS, AGENT_FORMATS } from './answers/schema.js';
 import { getPath, setPath } from './answers/paths.js';
-import { AREAS, AREA_DESCRIPTIONS, type Condition, type FacetKind } from './library/schema.js';
+import type { Condition } from './library/schema.js';
+import { AREAS, AREA_DESCRIPTIONS, type FacetKind } from './library/kinds.js';
 import { library, facetsOfKind } from './library/index.js';
 
 export type QuestionKind = 'text' | 'number' | 'select' | 'multiselect' | 'confirm' | 'list';

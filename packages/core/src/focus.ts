@@ -2,7 +2,7 @@
  * The `focus` answer weights and orders; it never removes. Areas named in it come first, in the
  * order given; everything else follows in the library's own order.
  */
-import type { Area } from './library/schema.js';
+import type { Area } from './library/kinds.js';
 
 export function byFocus<T>(
   focus: readonly string[],

@@ -1,8 +1,8 @@
 /** The data every template sees (documented in templates/README.md). Built once per render. */
 import { mdHeading, mdText } from './markdown.js';
 import type { Answers } from '../answers/schema.js';
-import type { Area, Facet, FacetKind } from '../library/schema.js';
-import { AREAS, AREA_DESCRIPTIONS, FACET_KINDS } from '../library/schema.js';
+import type { Facet, FacetKind } from '../library/schema.js';
+import { AREAS, AREA_DESCRIPTIONS, FACET_KINDS, type Area } from '../library/kinds.js';
 import { findFacet, type Library } from '../library/index.js';
 import { STACK_KINDS } from '../answers/resolve.js';
 import { getPath } from '../answers/paths.js';
