@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
 z.config(en());
+import { AREAS } from '../library/kinds.js';
 
 export const SENIORITIES = ['senior', 'staff', 'principal'] as const;
 export const MODEL_ALIASES = ['inherit', 'sonnet', 'opus', 'haiku'] as const;
@@ -148,8 +149,8 @@ export const AnswersSchema = z.strictObject({
     {},
   ),
   compliance: ids(),
-  /** Competency areas to keep; empty keeps every area that applies to the stack. */
-  focus: ids(),
+  /** Competency areas to weigh first, in this order; the others still apply (focus never drops). */
+  focus: z._default(z.array(z.enum(AREAS)).check(z.maxLength(AREAS.length)), []),
   /**
    * Team packs composed with the library, later ones winning (docs/packs.md): a folder inside the
    * repository, or an npm package installed in its node_modules. .backend-agent/pack is used

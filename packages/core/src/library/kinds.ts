@@ -24,7 +24,7 @@ export const SEED_SOURCES = [
   '004_568361a15d96b4c5.txt',
 ] as const;
 
-/** Competency areas. `focus` answers keep or drop whole areas; every block belongs to one. */
+/** Competency areas. The `focus` answer puts some first (it orders, never drops); every block belongs to one. */
 export const AREAS = [
   'architecture',
   'api',
@@ -39,3 +39,18 @@ export const AREAS = [
   'collaboration',
 ] as const;
 export type Area = (typeof AREAS)[number];
+
+/** What each area covers, in the words the wizard and `--help answers` show beside its id. */
+export const AREA_DESCRIPTIONS: Readonly<Record<Area, string>> = {
+  architecture: 'service boundaries, design reviews, trade-offs',
+  api: 'contracts, versioning, compatibility',
+  data: 'schemas, migrations, queries, consistency',
+  'distributed-systems': 'retries, idempotency, timeouts, partial failure',
+  performance: 'latency budgets, profiling, load tests',
+  messaging: 'events, delivery guarantees, consumer lag',
+  security: 'threat models, secrets, compliance controls',
+  operations: 'deploys, rollbacks, incidents, runbooks',
+  quality: 'tests, coverage, code review',
+  delivery: 'releases, decision records, change management',
+  collaboration: 'decision rights, escalation, hand-offs',
+};
