@@ -56,8 +56,8 @@ export function testStrategyData(context: RenderContext, operations: ApiOperatio
     contracts: (context.stack.apiStyles ?? []).filter((f) => CONTRACT_APPROACH[f.id]).map((f) => ({ name: f.name, ...CONTRACT_APPROACH[f.id]! })),
     load,
     notes: context.stack.all.flatMap((f) => f.testing.notes),
-    // The generic fault-injection line would repeat a facet that already names Toxiproxy.
-    facetsNameToxiproxy: tools.resilience!.some((t) => /toxiproxy/i.test(t.tool)),
+    // The generic line puts Toxiproxy in front of each dependency; a datastore that already says how is not told twice.
+    facetsNameToxiproxy: (context.stack.datastores ?? []).some((f) => f.testing.tools.some((t) => t.level === 'resilience' && /toxiproxy/i.test(t.tool))),
     errorRatePercent: load.errorRatePercent,
   };
 }
