@@ -36,3 +36,4 @@ export { lintAgentFiles, detectFormat as detectAgentFormat, isDiscoverable as is
 export { findAdrLog, readAdrLog, adrStatusOf, ADR_LOG_FOLDERS, type AdrLog, type AdrRecord, type AdrNaming, type AdrLogSource } from './docs/adr-log.js';
 export { newAdr, markSuperseded, NEW_ADR_STATUSES, type NewAdr, type NewAdrRequest, type FileEdit } from './docs/adr-new.js';
 export { restrictTree } from './partial.js';
+export { readApiOperations, type ApiOperations } from './docs/api-operations.js';
