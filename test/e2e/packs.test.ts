@@ -96,7 +96,7 @@ describe('backend-agent import', () => {
 
     const result = await runCli(['import', 'payments.md'], { cwd: target });
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toContain('covered  "API design" (line 10) by block api-design: its heading is the title of block api-design ("API contracts")');
+    expect(result.stdout).toContain('covered  "API design" (line 10) by block api-design: its heading is the id of block api-design ("API contracts")');
     expect(result.stdout).toContain('new      "On-call handover" (line 15) -> .backend-agent/pack/blocks/on-call-handover.md');
     expect(result.stdout).toContain('new      "Ledger invariants" (line 20) -> .backend-agent/pack/blocks/ledger-invariants.md');
     const blocks = (await fs.readdir(join(target, '.backend-agent/pack/blocks'))).sort();

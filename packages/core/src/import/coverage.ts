@@ -124,7 +124,10 @@ export function coverageOf(section: AgentSection, index: CoverageIndex): Coverag
   const heading = section.heading === null ? '' : normalHeading(section.heading);
   if (heading !== '' && !section.preamble) {
     const exact = index.entries.find((e) => e.names.has(heading));
-    if (exact) return { by: coverer(exact), rule: 'heading', reason: `its heading is the title of ${what(exact)}` };
+    if (exact) {
+      const named = normalHeading(exact.title) === heading ? 'the title' : 'the id';
+      return { by: coverer(exact), rule: 'heading', reason: `its heading is ${named} of ${what(exact)}` };
+    }
     const facet = index.facets.find((f) => mentions(section.heading!, f));
     if (facet) {
       return {
