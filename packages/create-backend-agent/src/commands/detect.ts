@@ -10,6 +10,8 @@ import {
   type Detection, type FacetKind, type StackFinding,
 } from '@create-backend-agent/core';
 import { diskRepoView } from '../edge/repo-view.js';
+import { readManifest } from '../edge/target.js';
+import { libraryWithPacks, requestedPacks } from '../edge/packs.js';
 import { pc, type Output } from '../report.js';
 
 const HELP = `Usage: backend-agent detect [dir] [--json]
@@ -45,7 +47,10 @@ export async function runDetect(argv: readonly string[], env: { cwd: string }, o
   const stats = await stat(dir).catch(() => null);
   if (!stats?.isDirectory()) throw new InputError(`${dir} is not a folder.`, 'Pass the repository folder: backend-agent detect path/to/repo.');
 
-  const detection = detectRepo(diskRepoView(dir));
+  // A team pack's facets are detected by their aliases like the library's own.
+  const previous = await readManifest(dir).catch(() => null);
+  const { lib } = await libraryWithPacks(dir, requestedPacks(dir, previous ? [{ source: 'the last run', values: previous.answers as unknown as Record<string, unknown> }] : []));
+  const detection = detectRepo(diskRepoView(dir), lib);
   const answers = detectedAnswers(detection).values;
   if (parsed.values.json) {
     output.out(JSON.stringify({ target: dir, ...detection, answers }, null, 2));
@@ -78,7 +83,9 @@ export function detectionText(dir: string, d: Detection, answers: Record<string,
   const lines = [`${pc.bold('Detected in')} ${dir}`, ''];
   if (d.findings.length === 0) lines.push('  No stack found (no manifest, container, infrastructure or CI file this version reads).');
   else lines.push(...findingLines(d.findings, '  '));
-  if (d.service) lines.push(`  ${'Service name'.padEnd(16)}${d.service.name}  ${pc.dim(`${d.service.evidence.file}: ${d.service.evidence.detail}`)}`);
+  // The service name's evidence lines up with the findings' evidence column.
+  const nameW = Math.max(0, ...d.findings.map((f) => f.name.length));
+  if (d.service) lines.push(`  ${'Service name'.padEnd(16)}${d.service.name.padEnd(nameW + 2)}${pc.dim(`${d.service.evidence.file}: ${d.service.evidence.detail}`)}`);
   if (d.weak.length > 0) lines.push('', pc.bold('Weak evidence') + pc.dim(' (dev/test-only dependencies, type packages, Testcontainers: shown, never answered)'), ...findingLines(d.weak, '  '));
   if (d.unsupported.length > 0) {
     lines.push('', pc.bold('Found, no facet yet') + pc.dim(' (reported, never answered; a facet with these aliases would cover them)'));
@@ -102,11 +109,13 @@ export function detectionText(dir: string, d: Detection, answers: Record<string,
       lines.push(`  ${p.path.padEnd(pathW)}  ${p.name.padEnd(nameW)}  ${stack}${uses}`);
     }
   }
-  const other: string[] = [];
-  for (const ci of d.ci) other.push(`  ${'CI'.padEnd(16)}${ci.name}  ${pc.dim(ci.files.join(', '))}`);
-  for (const a of d.agents) other.push(`  ${'Agent file'.padEnd(16)}${a.path}  ${pc.dim(`(${a.tool})`)}`);
-  if (d.adrLog) other.push(`  ${'ADR log'.padEnd(16)}${d.adrLog.dir}/  ${pc.dim(d.adrLog.evidence.map((e) => `${e.file}: ${e.detail}`).join('; '))}`);
-  if (other.length) lines.push('', pc.bold('Around the code'), ...other);
+  const other: Array<[label: string, value: string, why: string]> = [
+    ...d.ci.map((ci): [string, string, string] => ['CI', ci.name, ci.files.join(', ')]),
+    ...d.agents.map((a): [string, string, string] => ['Agent file', a.path, `(${a.tool})`]),
+    ...(d.adrLog ? [['ADR log', `${d.adrLog.dir}/`, d.adrLog.evidence.map((e) => `${e.file}: ${e.detail}`).join('; ')] as [string, string, string]] : []),
+  ];
+  const valueW = Math.max(0, ...other.map(([, value]) => value.length));
+  if (other.length) lines.push('', pc.bold('Around the code'), ...other.map(([label, value, why]) => `  ${label.padEnd(16)}${value.padEnd(valueW + 2)}${pc.dim(why)}`));
 
   const sets = [...STACK_KINDS.map(([path]) => path), 'service.name', 'outputs.paths.adrDir']
     .map((path) => [path, getPath(answers, path)] as const)
