@@ -1,3 +1,4 @@
+import { AnswersSchema } from '../answers/schema.js';
 /**
  * The k6 load test of every preset: type-checked against @types/k6, then run as k6 would run its init
  * code (the k6 modules stubbed) to read the scenarios and thresholds it really declares and compare
@@ -125,7 +126,11 @@ describe('the k6 load test', () => {
   });
 
   it.each(scripts)('$name: declares peak, stress and soak at the target rates, sized by Little\'s law, with thresholds from the targets', (s) => {
-    const { p99LatencyMs: p99, throughputRps: rps, availability } = s.answers.targets as { [K in keyof typeof s.answers.targets]: number };
+    // A target nobody agreed (null) is sized from its default, as the render context does.
+    const defaults = AnswersSchema.parse({}).targets;
+    const p99 = s.answers.targets.p99LatencyMs ?? defaults.p99LatencyMs!;
+    const rps = s.answers.targets.throughputRps ?? defaults.throughputRps!;
+    const availability = s.answers.targets.availability ?? defaults.availability!;
     const { options } = load(s.script, { [envFor(s)]: 'x' });
     expect(Object.keys(options.scenarios)).toEqual(['peak', 'stress', 'soak']);
     const rates = { peak: rps, stress: rps * 2, soak: Math.round(rps * 0.6) };
