@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import {
   generate, resolveAnswers, planChanges, library, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
-  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH,
+  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH, servicePaths, type AdrLog,
   type AnswerLayer, type Bases, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Manifest, type Plain,
   type Plan, type RepoView, type Tree, type WriteDecision,
 } from '@create-backend-agent/core';
@@ -87,7 +87,8 @@ export async function renderScaffold(repo: Repo, layers: readonly AnswerLayer[],
   const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(repo.dir) : null;
   // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
   const adrLog = readAdrLog(repo.view, outputPaths(answers).adrDir);
-  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
+  const around = await serviceFiles(repo, answers);
+  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, ...around, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
   phase('render');
   const tree = options.only ? restrictTree(full, options.only(answers), repo.previous) : full;
   const state = await readTarget(repo.dir, tree);
@@ -109,11 +110,25 @@ async function lastBases(repo: Repo, manifest: Manifest | null, text: string | n
   if (stored !== null || manifest.tool.version !== VERSION) return stored;
   try {
     const adrLog = readAdrLog(repo.view, outputPaths(manifest.answers).adrDir);
-    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(manifest.files) });
+    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, agentsMd, adrLog, ...(await serviceFiles(repo, manifest.answers)), writtenBefore: Object.keys(manifest.files) });
     return basesFromTree(again, manifest.files);
   } catch {
     return null; // Answers this version cannot render any more: no bases, so edited files conflict as a whole.
   }
+}
+
+/** What each service folder already holds that generation continues: its ADR log, its AGENTS.md. */
+async function serviceFiles(repo: Repo, answers: Answers): Promise<{ serviceAdrLogs: Map<string, AdrLog>; nestedAgentsMd: Map<string, string | null> }> {
+  const serviceAdrLogs = new Map<string, AdrLog>();
+  const nestedAgentsMd = new Map<string, string | null>();
+  const withAgentsMd = answers.outputs.formats.includes('agents-md');
+  for (const service of answers.services) {
+    const paths = servicePaths(answers, service);
+    const log = readAdrLog(repo.view, paths.adrDir);
+    if (log) serviceAdrLogs.set(paths.adrDir, log);
+    if (withAgentsMd) nestedAgentsMd.set(paths.agentsMd, await readAgentsMd(repo.dir, paths.agentsMd));
+  }
+  return { serviceAdrLogs, nestedAgentsMd };
 }
 
 /**

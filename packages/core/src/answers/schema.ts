@@ -69,6 +69,52 @@ export const MAX_LIST_ITEMS = 50;
 const ids = () => z.array(z.string().min(1).max(64, 'ids are at most 64 characters')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} items`).default([]);
 const names = () => z.array(slug('collaborator name')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} names`).default([]);
 
+/** Where each service's runbook, test strategy and stack record go: its own folder, or docs/ with its name. */
+export const DOCS_LAYOUTS = ['per-service', 'central'] as const;
+/** Far above a real monorepo's services, far below what would make the run absurd. */
+export const MAX_SERVICES = 1000;
+
+const stackLists = () =>
+  z.strictObject({
+    languages: ids(), frameworks: ids(), datastores: ids(), messaging: ids(), cloud: ids(), infrastructure: ids(), apiStyles: ids(),
+  });
+
+/** Targets a service sets for itself; any left out are the repository's (`targets.*`). */
+const serviceTargets = z
+  .strictObject({
+    p99LatencyMs: z.number().int().min(1).max(60000).optional(),
+    throughputRps: z.number().int().min(1).max(10_000_000).optional(),
+    availability: z.number().min(90).max(99.999).optional(),
+    coverage: z.number().int().min(0).max(100).optional(),
+  })
+  .prefault({});
+
+/** One service of a monorepo: where it lives, what the team calls it, its own stack, owner and targets. */
+export const ServiceSchema = z.strictObject({
+  name: slug('services.name'),
+  path: relPath('services.path'),
+  /** The package name the team knows it by ("@shop/orders", a Go module path, "com.acme:orders"). */
+  package: singleLine('services.package', 214).default(''),
+  team: singleLine('services.team', 80).default(''),
+  stack: stackLists().prefault({}),
+  targets: serviceTargets,
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+const services = z
+  .array(ServiceSchema)
+  .max(MAX_SERVICES, `services takes at most ${MAX_SERVICES} services`)
+  .superRefine((list, ctx) => {
+    const seen = new Map<string, string>();
+    for (const s of list) {
+      for (const [what, key] of [['name', s.name], ['path', s.path.replace(/\/+$/, '')]] as const) {
+        if (seen.has(`${what} ${key}`)) ctx.addIssue({ code: 'custom', message: `two services have the ${what} "${key}"; each needs its own` });
+        seen.set(`${what} ${key}`, key);
+      }
+    }
+  })
+  .default([]);
+
 export const AnswersSchema = z.strictObject({
   agent: z
     .strictObject({
@@ -128,6 +174,11 @@ export const AnswersSchema = z.strictObject({
       handsOffTo: names(),
     })
     .prefault({}),
+  /**
+   * The services of a monorepo (detected from its workspace). Empty: the repository is one service,
+   * described by `service` and `stack`. Each service gets its own runbook, test strategy and stack record.
+   */
+  services,
   compliance: ids(),
   /** Competency areas to keep; empty keeps every area that applies to the stack. */
   focus: ids(),
@@ -136,6 +187,8 @@ export const AnswersSchema = z.strictObject({
       formats: z.array(z.enum(AGENT_FORMATS)).min(1, 'outputs.formats needs at least one format').default(['claude']),
       /** Write the task skills (SKILL.md + references/) where the chosen tools read them. */
       skills: z.boolean().default(true),
+      /** Each service's docs under its own folder (`<path>/docs/…`) or centrally under docs/ with its name. */
+      docsLayout: z.enum(DOCS_LAYOUTS).default('per-service'),
       docs: z
         .strictObject({
           adr: z.boolean().default(true),

@@ -8,11 +8,20 @@
 import type { Answers } from '../answers/schema.js';
 import { AGENT_FORMAT_REGISTRY } from '../formats/registry.js';
 import { outputPaths } from '../paths.js';
+import { servicePaths } from '../services.js';
 
 /** What an output is, whatever its path: an agent format, the runbook, the test strategy, ADR number N. */
 export function roleOf(path: string, answers: Answers): string {
   for (const id of answers.outputs.formats) if (AGENT_FORMAT_REGISTRY[id].path(answers) === path) return `format:${id}`;
   const paths = outputPaths(answers);
+  // A service's docs follow it from its folder to docs/ and back (outputs.docsLayout), and follow its name.
+  for (const service of answers.services) {
+    const own = servicePaths(answers, service);
+    const id = `service:${service.path}`;
+    if (path === own.runbook) return `${id}:runbook`;
+    if (path === own.testStrategy) return `${id}:test-strategy`;
+    if (path.startsWith(`${own.adrDir}/`)) return `${id}:adr:${/^(\d+)-/.exec(path.slice(own.adrDir.length + 1))?.[1] ?? path}`;
+  }
   if (path === paths.runbook) return 'runbook';
   if (path === paths.testStrategy) return 'test-strategy';
   if (path.startsWith(`${paths.adrDir}/`)) {
