@@ -49,3 +49,9 @@ export function findMoves(newPaths: readonly string[], newAnswers: Answers, oldP
   }
   return moves;
 }
+
+/** The folder of the service a path belongs to under these answers (its docs, its AGENTS.md), if any. */
+export function serviceOfOutput(path: string, answers: Answers): string | undefined {
+  const role = /^service:(.*):(runbook|test-strategy|adr:.*)$/.exec(roleOf(path, answers));
+  return role?.[1] ?? answers.services.find((s) => servicePaths(answers, s).agentsMd === path)?.path;
+}

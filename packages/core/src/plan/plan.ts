@@ -17,7 +17,7 @@ import { MANIFEST_PATH } from '../paths.js';
 import { findBlock, isAgentsMdPath, ownedContent } from '../formats/agents-md.js';
 import { BASES_PATH, encodeBases, type Bases } from './bases.js';
 import { hasConflictMarkers, mergeThree, type ConflictHunk, type Resolution } from './merge.js';
-import { findMoves } from './moves.js';
+import { findMoves, serviceOfOutput } from './moves.js';
 
 export type ChangeKind = 'create' | 'update' | 'merged' | 'unchanged' | 'conflict' | 'deleted-by-you' | 'moved';
 /**
@@ -48,8 +48,8 @@ export type DiskSnapshot = ReadonlyMap<string, string | null>;
 export interface Plan {
   changes: Change[];
   /**
-   * Files the last run wrote that this one does not (a service removed from the answers, a doc turned
-   * off): left on disk as they are, never deleted, and reported so the user can decide.
+   * Files of services the last run wrote and this one does not (a service removed from the answers):
+   * left on disk as they are, never deleted, and reported so the user can decide.
    */
   noLongerGenerated?: string[];
 }
@@ -89,7 +89,14 @@ export function planChanges(tree: Tree, disk: DiskSnapshot, manifest: Manifest |
   }
   changes.push(...bookkeeping(tree, disk, manifest, generated, bases, keptRecords));
   const movedFrom = new Set(moves.values());
-  const noLongerGenerated = Object.keys(records).filter((p) => !tree.has(p) && !movedFrom.has(p) && !BOOKKEEPING_PATHS.includes(p) && disk.get(p) != null).sort();
+  // The files of a service the answers dropped; other outputs left behind (a record retired by a
+  // supersession) are not news.
+  const kept = new Set(generated?.answers.services.map((s) => s.path) ?? []);
+  const dropped = (p: string) => {
+    const service = manifest ? serviceOfOutput(p, manifest.answers) : undefined;
+    return service !== undefined && !kept.has(service);
+  };
+  const noLongerGenerated = Object.keys(records).filter((p) => !tree.has(p) && !movedFrom.has(p) && disk.get(p) != null && dropped(p)).sort();
   return noLongerGenerated.length > 0 ? { changes, noLongerGenerated } : { changes };
 }
 

@@ -122,7 +122,7 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
       await hook('mkdir', dir);
     }
     const content = new Map([...ordered, ...manifest].map((w) => [w.path, w.content]));
-    for (const file of journal.files) {
+    const prepare = async (file: Journal['files'][number]) => {
       if (!file.remove) {
         await stage(root, id, { path: file.path, content: content.get(file.path)! });
         await hook('stage', file.path);
@@ -131,9 +131,13 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
         await backup(root, id, file.path);
         await hook('backup', file.path);
       }
-    }
+    };
+    // Each staged file is fsync'd; a monorepo's thousand files wait on the disk one by one unless
+    // several are in flight. A hook (the crash tests) sees the steps one at a time, in order.
+    const width = options.hook ? 1 : STAGING_CONCURRENCY;
+    await inPool(journal.files, width, prepare);
     const paths = journal.files.map((f) => f.path);
-    for (const folder of foldersOf(root, paths)) await syncDir(folder);
+    await inPool(foldersOf(root, paths), width, syncDir);
     await hook('synced', '');
     await writeJournal(root, { ...journal, phase: 'committing' });
     committing = true;
@@ -143,7 +147,7 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
       else await rename(tempPath(root, id, file.path), join(root, file.path));
       await hook('rename', file.path);
     }
-    for (const folder of foldersOf(root, paths)) await syncDir(folder);
+    await inPool(foldersOf(root, paths), width, syncDir);
     await hook('renamed', '');
   } catch (error) {
     // Should the rollback itself fail, its journal stays, and the next run finishes it.
@@ -154,6 +158,25 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
 }
 
 const JOURNAL_HINT = `${STATE_DIR}/journal.json`;
+/** Files staged at once: enough for the disk to batch fsyncs, few enough to stay far from any open-file limit. */
+const STAGING_CONCURRENCY = 16;
+
+/** Runs `work` over the items, at most `width` at a time; the first failure rejects once all in flight settle. */
+async function inPool<T>(items: Iterable<T>, width: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  const queue = [...items];
+  let failure: unknown;
+  const worker = async () => {
+    while (queue.length > 0 && failure === undefined) {
+      try {
+        await work(queue.shift()!);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, worker));
+  if (failure !== undefined) throw failure;
+}
 
 /** After every rename: the backups go, then the journal (the apply is done once it is gone). */
 async function finish(root: string, journal: Journal, hook: NonNullable<ApplyOptions['hook']> = () => undefined): Promise<void> {
