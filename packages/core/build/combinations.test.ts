@@ -72,10 +72,10 @@ describe('combinations: no generated file names a technology outside the answers
         const own = serviceAnswers(answers, service);
         const foreignNames = foreignNameCheck(own);
         const files = [...tree].filter(([path]) => path.startsWith(`${service.path}/`));
-        expect(files.length, service.name).toBe(4);
+        expect(files.length, service.name).toBe(5);
         for (const [path, text] of files) {
           for (const { name, line } of foreignNames(path, text)) {
-            const kind = path.includes('runbook') ? 'runbook' : path.includes('adr') ? 'adr' : path.includes('test-strategy') ? 'test-strategy' : 'agent';
+            const kind = path.includes('runbook') ? 'runbook' : path.includes('adr') ? 'adr' : path.includes('test-strategy') ? 'test-strategy' : path.endsWith('.k6.js') ? 'load-test' : 'agent';
             const key = `${kind} ${name}`;
             seen.add(key);
             if (!KNOWN_EXCEPTIONS.includes(key)) leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);

@@ -9,11 +9,13 @@ import { adrDocsNaming, buildContext } from './render/context.js';
 import { library as builtInLibrary, type Library } from './library/index.js';
 import { composeCore } from './formats/core.js';
 import { AGENT_FORMAT_REGISTRY } from './formats/registry.js';
-import { renderSkill, selectSkills, skillDirs, skillFiles, skillIndex, skillsDirFor, CLAUDE_SKILLS_DIR } from './skills/index.js';
+import { renderSkills, selectSkills, skillDirs, skillFiles, skillIndex, skillsDirFor, CLAUDE_SKILLS_DIR } from './skills/index.js';
 import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './docs/adr.js';
 import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
 import { renderRunbook } from './docs/runbook.js';
 import { renderTestStrategy } from './docs/test-strategy.js';
+import { renderLoadTest } from './docs/load-test.js';
+import type { ApiOperations } from './docs/api-operations.js';
 import { buildManifest, serializeManifest } from './manifest.js';
 import { makeTree, type Tree } from './tree.js';
 import { MANIFEST_PATH, outputPaths } from './paths.js';
@@ -43,6 +45,11 @@ export interface GenerateOptions {
   serviceAdrLogs?: ReadonlyMap<string, AdrLog>;
   /** Each service folder's AGENTS.md as it is now, by path (absent or null: none). */
   nestedAgentsMd?: ReadonlyMap<string, string | null>;
+  /**
+   * The operations of the API contracts in the target (readApiOperations), which the load test sends;
+   * without them it carries named placeholders.
+   */
+  apiOperations?: ApiOperations;
   /** Told when a phase ends ('compose'), for the CLI's profile (pnpm bench --profile); no clock here. */
   onPhase?: (name: 'compose') => void;
 }
@@ -60,7 +67,7 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   const files: Array<[string, string]> = [];
 
   // Skills first: the core indexes them. Each is written where the chosen tools read skills.
-  const skills = selectSkills(answers, lib).map((skill) => renderSkill(skill, context, lib));
+  const skills = renderSkills(selectSkills(answers, lib), context, lib);
   // One composed core, rendered once; each format (formats/registry.ts) lays it out its own way,
   // naming the skills in the folder its tool reads.
   const core = composeCore({ ...context, skills: skillIndex(skills, CLAUDE_SKILLS_DIR) }, lib);
@@ -93,7 +100,10 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   }
   if (!monorepo) {
     if (answers.outputs.docs.runbook) files.push([paths.runbook, renderRunbook(context, lib)]);
-    if (answers.outputs.docs.testStrategy) files.push([paths.testStrategy, renderTestStrategy(context, lib)]);
+    if (answers.outputs.docs.testStrategy) {
+      files.push([paths.testStrategy, renderTestStrategy(context, lib, options.apiOperations)]);
+      files.push([paths.loadTest, renderLoadTest(context, lib, options.apiOperations)]);
+    }
   }
   files.push(...services.flatMap((service) => serviceDocs(answers, lib, service)));
   // A table too long for the core gets a file of its own, which the core names.
@@ -131,6 +141,10 @@ function serviceDocs(answers: Answers, lib: Library, { paths, context, adrs }: S
     files.push([adr.path, adr.content]);
   }
   if (docs.runbook) files.push([paths.runbook, renderRunbook(context, lib)]);
-  if (docs.testStrategy) files.push([paths.testStrategy, renderTestStrategy(context, lib)]);
+  // A service's load test has no operations read for it (the repository's contracts are not its own): it carries named placeholders.
+  if (docs.testStrategy) {
+    files.push([paths.testStrategy, renderTestStrategy(context, lib)]);
+    files.push([paths.loadTest, renderLoadTest(context, lib)]);
+  }
   return files;
 }

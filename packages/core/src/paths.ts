@@ -7,6 +7,8 @@ export function outputPaths(answers: Answers) {
     adrDir: answers.outputs.paths.adrDir.replace(/\/+$/, ''),
     runbook: `${answers.outputs.paths.runbookDir.replace(/\/+$/, '')}/${answers.service.name}.md`,
     testStrategy: answers.outputs.paths.testStrategy,
+    /** The k6 script, next to the test strategy that says when it runs. */
+    loadTest: `${answers.outputs.paths.testStrategy.replace(/[^/]*$/, '')}${answers.service.name}.k6.js`,
     manifest: MANIFEST_PATH,
   };
 }

@@ -99,7 +99,8 @@ describe('each service gets its own docs', () => {
       '.adr-dir', '.claude/agents/backend-staff.md', '.codex/agents/backend-staff.toml', '.github/agents/backend-staff.agent.md', 'AGENTS.md',
       'docs/adr/0001-record-architecture-decisions.md',
       ...['ledger', 'orders', 'payments'].flatMap((s) => [
-        `services/${s}/AGENTS.md`, `services/${s}/docs/adr/0001-technology-stack-for-${s}.md`, `services/${s}/docs/runbooks/${s}.md`, `services/${s}/docs/testing/test-strategy.md`,
+        `services/${s}/AGENTS.md`, `services/${s}/docs/adr/0001-technology-stack-for-${s}.md`, `services/${s}/docs/runbooks/${s}.md`,
+        `services/${s}/docs/testing/${s}.k6.js`, `services/${s}/docs/testing/test-strategy.md`,
       ]),
     ]);
   });
@@ -111,7 +112,8 @@ describe('each service gets its own docs', () => {
       'docs/adr/0001-record-architecture-decisions.md',
       'docs/adr/ledger/0001-technology-stack-for-ledger.md', 'docs/adr/orders/0001-technology-stack-for-orders.md', 'docs/adr/payments/0001-technology-stack-for-payments.md',
       'docs/runbooks/ledger.md', 'docs/runbooks/orders.md', 'docs/runbooks/payments.md',
-      'docs/testing/ledger-test-strategy.md', 'docs/testing/orders-test-strategy.md', 'docs/testing/payments-test-strategy.md',
+      'docs/testing/ledger-test-strategy.md', 'docs/testing/ledger.k6.js', 'docs/testing/orders-test-strategy.md', 'docs/testing/orders.k6.js',
+      'docs/testing/payments-test-strategy.md', 'docs/testing/payments.k6.js',
     ]);
   });
 
@@ -120,7 +122,7 @@ describe('each service gets its own docs', () => {
       const own = serviceAnswers(answers, service);
       const check = foreignNameCheck(own);
       const paths = servicePaths(answers, service);
-      const files = [paths.runbook, paths.testStrategy, `${paths.adrDir}/0001-technology-stack-for-${service.name}.md`];
+      const files = [paths.runbook, paths.testStrategy, paths.loadTest, `${paths.adrDir}/0001-technology-stack-for-${service.name}.md`];
       for (const path of files) {
         const text = tree.get(path)!;
         expect(text, path).toContain(service.name);
@@ -205,7 +207,8 @@ describe('re-runs in a monorepo', () => {
     const withBilling = sets('services.billing.path=services/billing', 'services.billing.stack.languages=go');
     const removed = run(added.disk, resolve(ALL_FORMATS, ...withBilling, ...sets('services=orders,payments,billing')));
     expect(removed.plan.noLongerGenerated).toEqual([
-      'services/ledger/AGENTS.md', 'services/ledger/docs/adr/0001-technology-stack-for-ledger.md', 'services/ledger/docs/runbooks/ledger.md', 'services/ledger/docs/testing/test-strategy.md',
+      'services/ledger/AGENTS.md', 'services/ledger/docs/adr/0001-technology-stack-for-ledger.md', 'services/ledger/docs/runbooks/ledger.md',
+      'services/ledger/docs/testing/ledger.k6.js', 'services/ledger/docs/testing/test-strategy.md',
     ]);
     for (const path of removed.plan.noLongerGenerated!) expect(removed.disk.get(path), path).toBe(added.disk.get(path));
     expect(removed.decision.removes).toEqual([]);

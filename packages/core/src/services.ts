@@ -20,6 +20,8 @@ export interface ServicePaths {
   runbookDir: string;
   runbook: string;
   testStrategy: string;
+  /** The k6 script, beside the test strategy. */
+  loadTest: string;
   /** The nested AGENTS.md an AGENTS.md reader loads in the service's folder. */
   agentsMd: string;
 }
@@ -38,7 +40,8 @@ export function servicePaths(answers: Answers, service: Service): ServicePaths {
   const testStrategy = perService
     ? join(folder, paths.testStrategy)
     : join(dirOf(paths.testStrategy), `${service.name}-${baseOf(paths.testStrategy)}`);
-  return { adrDir, runbookDir, runbook: `${runbookDir}/${service.name}.md`, testStrategy, agentsMd: join(folder, 'AGENTS.md') };
+  const loadTest = `${testStrategy.replace(/[^/]*$/, '')}${service.name}.k6.js`;
+  return { adrDir, runbookDir, runbook: `${runbookDir}/${service.name}.md`, testStrategy, loadTest, agentsMd: join(folder, 'AGENTS.md') };
 }
 
 /** The answers a service's own docs are rendered from: the repository's, with the service's name, owner, stack, targets and doc paths. */

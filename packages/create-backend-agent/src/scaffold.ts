@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import {
   generate, resolveAnswers, planChanges, library, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
-  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH, servicePaths, type AdrLog,
+  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH, readApiOperations, servicePaths, type AdrLog,
   type AnswerLayer, type Bases, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Manifest, type Plain,
   type Plan, type RepoView, type Tree, type WriteDecision,
 } from '@create-backend-agent/core';
@@ -87,8 +87,10 @@ export async function renderScaffold(repo: Repo, layers: readonly AnswerLayer[],
   const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(repo.dir) : null;
   // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
   const adrLog = readAdrLog(repo.view, outputPaths(answers).adrDir);
+  // The load test sends the operations of the repository's API contracts (OpenAPI, .proto).
+  const apiOperations = readApiOperations(repo.view);
   const around = await serviceFiles(repo, answers);
-  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, ...around, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
+  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, apiOperations, ...around, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
   phase('render');
   const tree = options.only ? restrictTree(full, options.only(answers), repo.previous) : full;
   const state = await readTarget(repo.dir, tree);
@@ -110,7 +112,8 @@ async function lastBases(repo: Repo, manifest: Manifest | null, text: string | n
   if (stored !== null || manifest.tool.version !== VERSION) return stored;
   try {
     const adrLog = readAdrLog(repo.view, outputPaths(manifest.answers).adrDir);
-    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, agentsMd, adrLog, ...(await serviceFiles(repo, manifest.answers)), writtenBefore: Object.keys(manifest.files) });
+    // A contract changed since the last run changes the load test's base only: that file then has none.
+    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, agentsMd, adrLog, apiOperations: readApiOperations(repo.view), ...(await serviceFiles(repo, manifest.answers)), writtenBefore: Object.keys(manifest.files) });
     return basesFromTree(again, manifest.files);
   } catch {
     return null; // Answers this version cannot render any more: no bases, so edited files conflict as a whole.

@@ -1,18 +1,9 @@
 // Namespace import: `import { z }` pulls in every zod locale (about 350 KB minified) that esbuild cannot drop.
 import * as z from 'zod';
 
-/** Facet kinds, in the order the stack is described. Each kind is one stack answer. */
-export const FACET_KINDS = [
-  'language',
-  'framework',
-  'datastore',
-  'messaging',
-  'cloud',
-  'infrastructure',
-  'api',
-  'compliance',
-] as const;
-export type FacetKind = (typeof FACET_KINDS)[number];
+// The plain lists live in kinds.ts, so the runtime gets them without building these schemas.
+import { AREAS, FACET_KINDS, SEED_SOURCES, type FacetKind } from './kinds.js';
+export { AREAS, FACET_KINDS, SEED_SOURCES, type Area, type FacetKind } from './kinds.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens');
 const text = z.string().trim().min(1);
@@ -29,7 +20,10 @@ export type Condition =
   | { path: string; includes: string }
   | { path: string; includesAny: string[] }
   | { path: string; equals: string | number | boolean }
-  | { path: string; in: Array<string | number | boolean> };
+  | { path: string; in: Array<string | number | boolean> }
+  /** A number answer (a target) at most or at least this: a trade-off that bites only at a tight p99 or a high rate. */
+  | { path: string; atMost: number }
+  | { path: string; atLeast: number };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -41,32 +35,10 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ path: text, includesAny: z.array(text).min(1) }),
     z.strictObject({ path: text, equals: z.union([z.string(), z.number(), z.boolean()]) }),
     z.strictObject({ path: text, in: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+    z.strictObject({ path: text, atMost: z.number() }),
+    z.strictObject({ path: text, atLeast: z.number() }),
   ]),
 );
-
-export const SEED_SOURCES = [
-  '000_11b522c2ae695abf.txt',
-  '001_ee64f78764318c9a.txt',
-  '002_f8997c189790f546.txt',
-  '003_816a4d798c6a76ce.txt',
-  '004_568361a15d96b4c5.txt',
-] as const;
-
-/** Competency areas. `focus` answers keep or drop whole areas; every block belongs to one. */
-export const AREAS = [
-  'architecture',
-  'api',
-  'data',
-  'distributed-systems',
-  'performance',
-  'messaging',
-  'security',
-  'operations',
-  'quality',
-  'delivery',
-  'collaboration',
-] as const;
-export type Area = (typeof AREAS)[number];
 
 /** Frontmatter of a competency block (templates/blocks/<id>.md). The body is a Handlebars template. */
 export const BlockMetaSchema = z.strictObject({
@@ -150,7 +122,13 @@ export const FacetSchema = z.strictObject({
   alternatives: z.array(z.union([id, z.strictObject({ id, when })])).default([]),
   /** One sentence: what it is for and why a team picks it; used in the stack ADR. */
   summary: text,
-  /** Honest costs of choosing it; used in the stack ADR consequences. */
+  /**
+   * The strongest reasons to pick it, most of them only for some services (`when` on the targets,
+   * the cloud, the platform, compliance); the stack ADR weighs them against the trade-offs. Write the
+   * conditional ones first: the ADR shows the first that hold.
+   */
+  strengths: z.array(conditionalText).default([]),
+  /** Honest costs of choosing it, conditional ones first; used in the stack ADR's options and consequences. */
   tradeoffs: z.array(conditionalText).default([]),
   practices: z.array(conditionalText).min(3),
   pitfalls: z.array(conditionalText).min(2),
@@ -189,8 +167,9 @@ type Plain<T> = Omit<T, 'when'>;
  * A facet resolved for one set of answers (render/facets.ts): every list holds only the items whose
  * condition holds, text items are strings, and nothing carries a `when` any more.
  */
-export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'tradeoffs' | 'practices' | 'pitfalls' | 'runbook' | 'testing'> {
+export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'strengths' | 'tradeoffs' | 'practices' | 'pitfalls' | 'runbook' | 'testing'> {
   alternatives: string[];
+  strengths: string[];
   tradeoffs: string[];
   practices: string[];
   pitfalls: string[];
