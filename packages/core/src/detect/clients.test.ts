@@ -65,7 +65,6 @@ describe('client libraries, each with its evidence', () => {
     [go('github.com/guregu/dynamo'), 'dynamodb', 'go.mod: requires github.com/guregu/dynamo'],
     [go('github.com/lovoo/goka'), 'kafka', 'go.mod: requires github.com/lovoo/goka'],
     [go('github.com/wagslane/go-rabbitmq'), 'rabbitmq', 'go.mod: requires github.com/wagslane/go-rabbitmq'],
-    [pypi('hiredis'), 'redis', 'pyproject.toml: requires hiredis'],
     [pypi('coredis'), 'redis', 'pyproject.toml: requires coredis'],
     [pypi('valkey-glide'), 'redis', 'pyproject.toml: requires valkey-glide'],
     [maven('io.awspring.cloud', 'spring-cloud-aws-messaging'), 'sqs-sns', 'pom.xml: dependency io.awspring.cloud:spring-cloud-aws-messaging'],
