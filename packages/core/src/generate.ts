@@ -16,7 +16,7 @@ import { renderRunbook } from './docs/runbook.js';
 import { renderTestStrategy } from './docs/test-strategy.js';
 import { renderLoadTest } from './docs/load-test.js';
 import type { ApiOperations } from './docs/api-operations.js';
-import { buildManifest, serializeManifest } from './manifest.js';
+import { buildManifest, packProvenance, serializeManifest } from './manifest.js';
 import { makeTree, type Tree } from './tree.js';
 import { MANIFEST_PATH, outputPaths } from './paths.js';
 import { checkDate } from './date.js';
@@ -110,7 +110,8 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   if (context.services.index) files.push([context.services.index, tidyMarkdown(renderTemplate(docTemplate(lib, 'services-index'), context))]);
 
   const tree = makeTree(files);
-  const manifest = buildManifest(tree, answers, options.toolVersion, options.date);
+  const provenance = packProvenance(lib, { blocks: core.sections.map((s) => s.id), skills: skills.map((s) => s.name), facets: context.stack.all.map((f) => f.id) });
+  const manifest = buildManifest(tree, answers, options.toolVersion, options.date, provenance);
   return makeTree([...tree, [MANIFEST_PATH, serializeManifest(manifest)]]);
 }
 

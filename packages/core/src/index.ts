@@ -19,7 +19,7 @@ export { findMoves, roleOf } from './plan/moves.js';
 export { unifiedDiff } from './plan/diff.js';
 export { buildManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 export { sha256 } from './hash.js';
-export { outputPaths, MANIFEST_PATH } from './paths.js';
+export { outputPaths, MANIFEST_PATH, DEFAULT_PACK_DIR, effectivePacks } from './paths.js';
 export { servicePaths, serviceAnswers, serviceRows, type ServicePaths, type ServiceRow } from './services.js';
 export { isService } from './detect/answers.js';
 export { AGENTS_MD_CHAIN_MAX_BYTES } from './formats/agents-md-nested.js';

@@ -14,3 +14,13 @@ export function outputPaths(answers: Answers) {
 }
 
 export const MANIFEST_PATH = '.backend-agent/manifest.json';
+
+/** The repository's own team pack (docs/packs.md): used whenever it exists, after the listed packs. */
+export const DEFAULT_PACK_DIR = '.backend-agent/pack';
+
+/** The packs a run composes: the listed ones, then the repository's own when it exists and is not listed. */
+export function effectivePacks(listed: readonly string[], defaultExists: boolean): string[] {
+  const normal = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+  const packs = listed.map(normal);
+  return defaultExists && !packs.includes(DEFAULT_PACK_DIR) ? [...packs, DEFAULT_PACK_DIR] : packs;
+}
