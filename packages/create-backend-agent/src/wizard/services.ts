@@ -59,7 +59,7 @@ export async function askServices(prompter: Prompter, start: Answers, lib: Libra
       next = { ...service, [action]: value };
     } else {
       const key = action === 'p99' ? 'p99LatencyMs' : 'availability';
-      const value = await prompter.number({ message: action === 'p99' ? 'p99 latency target (ms)' : 'Availability SLO (%)', default: service.targets[key] ?? start.targets[key], validate: (n) => edit({ ...service, targets: { ...service.targets, [key]: n } }) });
+      const value = await prompter.number({ message: action === 'p99' ? 'p99 latency target (ms)' : 'Availability SLO (%)', default: service.targets[key] ?? start.targets[key] ?? undefined, validate: (n) => edit({ ...service, targets: { ...service.targets, [key]: n } }) });
       next = { ...service, targets: { ...service.targets, [key]: value } };
     }
     services = services.map((s, i) => (i === at ? next : s));
