@@ -110,7 +110,7 @@ const RUNBOOK: Scaffold = {
   questions: byId(['service.name', 'service.team', 'service.tier', 'outputs.paths.runbookDir']),
   asked: () => true,
   fixed: { outputs: { docs: { runbook: true } } },
-  only: (answers) => [outputPaths(answers).runbook],
+  only: (answers) => [outputPaths(answers).runbook, ...(answers.outputs.docs.alertRules ? [outputPaths(answers).alertRules] : [])],
 };
 
 const TEST_STRATEGY: Scaffold = {

@@ -115,6 +115,7 @@ const SPECS: Spec[] = [
   { id: 'outputs.skills', group: 'outputs', kind: 'confirm', message: 'Write task skills (schema change, incident, release…)?', step: 'outputs', label: 'Skills' },
   { id: 'outputs.docs.adr', group: 'outputs', kind: 'confirm', message: 'Write ADRs?', step: 'outputs', label: 'ADRs' },
   { id: 'outputs.docs.runbook', group: 'outputs', kind: 'confirm', message: 'Write a runbook?', step: 'outputs', label: 'Runbook' },
+  { id: 'outputs.docs.alertRules', group: 'outputs', kind: 'confirm', message: 'Write Prometheus alerting rules beside the runbook?', step: 'outputs', label: 'Alert rules' },
   { id: 'outputs.docs.testStrategy', group: 'outputs', kind: 'confirm', message: 'Write a test strategy?', step: 'outputs', label: 'Test strategy' },
   { id: 'outputs.paths.adrDir', group: 'outputs', kind: 'text', message: 'ADR folder', step: 'outputs', askWhen: { path: 'outputs.docs.adr', equals: true } },
   { id: 'outputs.paths.runbookDir', group: 'outputs', kind: 'text', message: 'Runbook folder', step: 'outputs', askWhen: { path: 'outputs.docs.runbook', equals: true } },

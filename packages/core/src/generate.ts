@@ -10,7 +10,7 @@ import { AGENT_FORMAT_REGISTRY } from './formats/registry.js';
 import { renderSkill, selectSkills, skillDirs, skillFiles, skillIndex, skillsDirFor, CLAUDE_SKILLS_DIR } from './skills/index.js';
 import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './docs/adr.js';
 import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
-import { renderRunbook } from './docs/runbook.js';
+import { renderRunbook, renderRunbookRules } from './docs/runbook.js';
 import { renderTestStrategy } from './docs/test-strategy.js';
 import { buildManifest, serializeManifest } from './manifest.js';
 import { makeTree, type Tree } from './tree.js';
@@ -71,6 +71,7 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
     if (paths.adrDir !== ADR_TOOLS_DEFAULT_DIR && !ownAdrDir) files.push(['.adr-dir', `${paths.adrDir}\n`]);
   }
   if (answers.outputs.docs.runbook) files.push([paths.runbook, renderRunbook(context, lib)]);
+  if (answers.outputs.docs.alertRules) files.push([paths.alertRules, renderRunbookRules(context, lib)]);
   if (answers.outputs.docs.testStrategy) files.push([paths.testStrategy, renderTestStrategy(context, lib)]);
 
   const tree = makeTree(files);

@@ -69,6 +69,37 @@ export const MAX_LIST_ITEMS = 50;
 const ids = () => z.array(z.string().min(1).max(64, 'ids are at most 64 characters')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} items`).default([]);
 const names = () => z.array(slug('collaborator name')).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} names`).default([]);
 
+/** A name pasted into shell commands and PromQL: nothing a shell or a label matcher would read as syntax. */
+const opsName = (what: string, example: string) =>
+  z
+    .string()
+    .max(200, `${what} must be at most 200 characters`)
+    .regex(/^(?:[A-Za-z0-9][A-Za-z0-9._:/@-]*)?$/, `${what} must be a name such as "${example}" (letters, digits and . _ : / @ -), pasted into commands as it is`);
+
+/**
+ * Facts of the team's operations that the docs would otherwise leave as `{placeholders}`. Empty
+ * leaves the placeholder in place for the user to fill by hand (an edit that merges like any other).
+ */
+const OpsSchema = z
+  .strictObject({
+    onCallRotation: singleLine('ops.onCallRotation', 200).default(''),
+    incidentChannel: singleLine('ops.incidentChannel', 200).default(''),
+    escalationContact: singleLine('ops.escalationContact', 200).default(''),
+    dashboardUrl: singleLine('ops.dashboardUrl', 500).default(''),
+    logsUrl: singleLine('ops.logsUrl', 500).default(''),
+    tracesUrl: singleLine('ops.tracesUrl', 500).default(''),
+    runbookBaseUrl: singleLine('ops.runbookBaseUrl', 500)
+      .refine((u) => u === '' || /^https?:\/\/\S+$/.test(u), 'ops.runbookBaseUrl must be an http(s) URL such as "https://github.com/acme/orders/blob/main/"')
+      .default(''),
+    region: opsName('ops.region', 'eu-west-1').default(''),
+    cluster: opsName('ops.cluster', 'prod-eu-1').default(''),
+    namespace: opsName('ops.namespace', 'orders').default(''),
+    gcpProject: opsName('ops.gcpProject', 'acme-prod').default(''),
+    azureResourceGroup: opsName('ops.azureResourceGroup', 'rg-orders-prod').default(''),
+    metricsJob: opsName('ops.metricsJob', 'orders').default(''),
+  })
+  .prefault({});
+
 export const AnswersSchema = z.strictObject({
   agent: z
     .strictObject({
@@ -128,6 +159,7 @@ export const AnswersSchema = z.strictObject({
       handsOffTo: names(),
     })
     .prefault({}),
+  ops: OpsSchema,
   compliance: ids(),
   /** Competency areas to keep; empty keeps every area that applies to the stack. */
   focus: ids(),
@@ -141,6 +173,8 @@ export const AnswersSchema = z.strictObject({
           adr: z.boolean().default(true),
           runbook: z.boolean().default(true),
           testStrategy: z.boolean().default(true),
+          /** Prometheus alerting rules beside the runbook (`<runbookDir>/<service>.rules.yaml`). */
+          alertRules: z.boolean().default(true),
         })
         .prefault({}),
       paths: z

@@ -14,6 +14,7 @@ export function roleOf(path: string, answers: Answers): string {
   for (const id of answers.outputs.formats) if (AGENT_FORMAT_REGISTRY[id].path(answers) === path) return `format:${id}`;
   const paths = outputPaths(answers);
   if (path === paths.runbook) return 'runbook';
+  if (path === paths.alertRules) return 'alert-rules';
   if (path === paths.testStrategy) return 'test-strategy';
   if (path.startsWith(`${paths.adrDir}/`)) {
     const name = path.slice(paths.adrDir.length + 1);
