@@ -4,20 +4,6 @@ import { generate } from '../src/generate.js';
 import { MANIFEST_PATH } from '../src/paths.js';
 import { answersFor, CLOUDS, DATE, foreignNameCheck, LANGUAGES, matrix } from './combinations.js';
 
-/**
- * Leaks in generated files that come from data other engineers own and are still being fixed, as
- * "<file kind> <name>"; the test fails on an entry that no longer occurs, so this list only shrinks.
- */
-const KNOWN_EXCEPTIONS: readonly string[] = [
-  // Serverless runbook alerts and failure modes (runbook data, owned with the runbook generator).
-  'runbook CloudWatch (needs aws)',
-  'runbook SnapStart (needs aws)',
-  'runbook AWS Lambda metrics and errors (needs aws)',
-  'runbook SQS metrics (needs aws)',
-  // The same serverless failure modes, carried into the skills' references/serverless.md.
-  'skill AWS Lambda metrics and errors (needs aws)',
-];
-
 describe('combinations: no generated file names a technology outside the answers', () => {
   const cases = matrix();
 
@@ -35,7 +21,6 @@ describe('combinations: no generated file names a technology outside the answers
     expect(names({ languages: ['python'], datastores: ['postgresql'], cloud: ['gcp'] }, 'Use asyncpg on Cloud Run.')).toEqual([]);
   });
 
-  const seen = new Set<string>();
   for (const c of cases) {
     it(c.name, () => {
       const answers = answersFor(c.stack);
@@ -45,17 +30,11 @@ describe('combinations: no generated file names a technology outside the answers
       for (const [path, text] of tree) {
         if (path === MANIFEST_PATH) continue;
         for (const { name, line } of foreignNames(path, text)) {
-          const kind = path.includes('/skills/') ? 'skill' : path.includes('runbook') ? 'runbook' : path.includes('adr') ? 'adr' : path.includes('test-strategy') ? 'test-strategy' : 'agent';
-          const key = `${kind} ${name}`;
-          seen.add(key);
-          if (!KNOWN_EXCEPTIONS.includes(key)) leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
+          leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
         }
       }
       expect([...new Set(leaks)]).toEqual([]);
     });
   }
 
-  it('every known exception still occurs somewhere in the matrix (remove the ones that are fixed)', () => {
-    expect(KNOWN_EXCEPTIONS.filter((k) => !seen.has(k))).toEqual([]);
-  });
 });

@@ -64,20 +64,6 @@ export function facetItems(facet: FacetDefinition): LintItem[] {
   ];
 }
 
-/**
- * Runbook data (alerts, failure modes, dashboards, commands) is written by the runbook's owners; these
- * leaks in it are known and tolerated until that data gains its conditions. Keyed by file, list and
- * name (not index), so entries survive edits; the library test fails on an entry that no longer
- * occurs, so the list only shrinks.
- */
-export const KNOWN_RUNBOOK_LEAKS: readonly string[] = [];
-
-/** The KNOWN_RUNBOOK_LEAKS key of a lint problem. */
-export const leakKey = (problem: string): string => {
-  const match = /^(\S+): (runbook\.[a-zA-Z.]+)\[\d+\] names (.+?), which needs/.exec(problem);
-  return match ? `${match[1]} ${match[2]} ${match[3]}` : problem;
-};
-
 /** The summary and trade-offs: the stack ADR only, where naming same-kind technologies compares. */
 function comparisonItems(facet: FacetDefinition): LintItem[] {
   return [

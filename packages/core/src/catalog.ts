@@ -88,14 +88,14 @@ const runbook: Condition = { path: 'outputs.docs.runbook', equals: true };
 const rules: Condition = { path: 'outputs.docs.alertRules', equals: true };
 const onCloud = (cloud: string): Condition => ({ all: [runbook, { path: 'stack.cloud', includes: cloud }] });
 /** The facts the runbook and the rules file would leave as placeholders, each asked only where a doc uses it. */
-const OPS_SPECS: Spec[] = [
+const OPS_SPECS: Spec[] = ([
   { id: 'ops.onCallRotation', message: 'On-call rotation (schedule name or link)', askWhen: runbook, label: 'On-call rotation' },
   { id: 'ops.incidentChannel', message: 'Incident channel (e.g. #inc-orders)', askWhen: runbook, label: 'Incident channel' },
   { id: 'ops.escalationContact', message: 'How to reach the incident commander', askWhen: runbook, label: 'Incident commander' },
   { id: 'ops.dashboardUrl', message: 'Service dashboard URL', askWhen: runbook, label: 'Dashboard' },
   { id: 'ops.logsUrl', message: 'Logs URL', askWhen: runbook, label: 'Logs' },
   { id: 'ops.tracesUrl', message: 'Traces URL', askWhen: runbook, label: 'Traces' },
-  { id: 'ops.region', message: 'Cloud region (pasted into commands)', askWhen: { all: [runbook, { path: 'stack.cloud', nonEmpty: true }] }, label: 'Region' },
+  { id: 'ops.region', message: 'Cloud region (pasted into commands)', askWhen: { all: [runbook, { path: 'stack.cloud', nonEmpty: true as const }] }, label: 'Region' },
   {
     id: 'ops.cluster',
     message: 'Cluster name (Kubernetes or ECS)',
@@ -107,7 +107,7 @@ const OPS_SPECS: Spec[] = [
   { id: 'ops.azureResourceGroup', message: 'Azure resource group', askWhen: onCloud('azure'), label: 'Resource group' },
   { id: 'ops.metricsJob', message: 'Prometheus job label of the service (empty: the service name)', askWhen: rules, label: 'Metrics job' },
   { id: 'ops.runbookBaseUrl', message: 'URL the runbook path is appended to in alert links (e.g. https://github.com/acme/orders/blob/main/)', askWhen: rules, label: 'Runbook base URL' },
-].map((spec) => ({ ...spec, group: 'ops' as const, kind: 'text' as const, step: 'operations' as const }));
+] satisfies Array<Pick<Spec, 'id' | 'message' | 'askWhen' | 'label'>>).map((spec) => ({ ...spec, group: 'ops' as const, kind: 'text' as const, step: 'operations' as const }));
 
 const SPECS: Spec[] = [
   { id: 'agent.name', group: 'identity', kind: 'text', message: 'Agent name (file name and `name:` field)', step: 'identity' },
