@@ -13,6 +13,7 @@ const DOCS_AND_AGENT = [
   'docs/adr/0001-record-architecture-decisions.md',
   'docs/adr/0002-technology-stack-for-orders.md',
   'docs/runbooks/orders.md',
+  'docs/runbooks/orders.rules.yaml',
   'docs/testing/test-strategy.md',
 ];
 /** Every skill of the default stack, with its references (skills.test.ts checks which they are). */
@@ -137,6 +138,8 @@ describe('create-backend-agent (built CLI)', () => {
       { path: '.claude/agents/backend-staff.md', action: 'update' },
       { path: 'docs/adr/0002-technology-stack-for-orders.md', action: 'update' },
       { path: 'docs/runbooks/orders.md', action: 'merged' },
+      // The p99 alert's threshold.
+      { path: 'docs/runbooks/orders.rules.yaml', action: 'update' },
     ]);
     expect(await snapshot(target)).toEqual(before);
   });

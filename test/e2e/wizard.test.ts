@@ -53,7 +53,7 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     const frameworks = await t.waitFor(/\? Frameworks/);
     expect(frameworks).toMatch(/❯\s*◉ Gin/);
     expect(frameworks).not.toMatch(/Django(?! \(needs Python\))/);
-    for (const prompt of [/\? Frameworks/, /\? Datastores/, /\? Messaging/, /\? Cloud/, /\? Infrastructure/, /\? API styles/, /\? Compliance/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Keep these operations details/, /\? Keep these operations details/]) {
+    for (const prompt of [/\? Frameworks/, /\? Datastores/, /\? Messaging/, /\? Cloud/, /\? Infrastructure/, /\? API styles/, /\? Compliance/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Keep these operations details/]) {
       await t.waitFor(prompt);
       t.press('Enter');
     }

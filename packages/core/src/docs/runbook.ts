@@ -99,7 +99,11 @@ export function renderRunbook(context: RenderContext, lib: Library): string {
   const template = docTemplate(lib, 'runbook');
   const first = tidyMarkdown(renderTemplate(template, { ...data, placeholders: [], perIncident: [] }));
   const all = placeholdersIn(first);
-  const placeholders = all.filter((p) => STANDING.has(p.slice(1, -1))).map((p) => ({ token: p, key: p === '{owning-team}' ? 'service.team' : `ops.${OPS_TOKENS[p.slice(1, -1)]!}` }));
+  // Named without braces: filling `{namespace}` by hand (sed) leaves this line as it was, so a later
+  // run that drops the name from it merges instead of conflicting.
+  const placeholders = all
+    .filter((p) => STANDING.has(p.slice(1, -1)))
+    .map((p) => ({ name: p.slice(1, -1), key: p === '{owning-team}' ? 'service.team' : `ops.${OPS_TOKENS[p.slice(1, -1)]!}` }));
   const perIncident = all.filter((p) => !STANDING.has(p.slice(1, -1)));
   return tidyMarkdown(renderTemplate(template, { ...data, placeholders, perIncident }));
 }
