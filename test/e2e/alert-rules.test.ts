@@ -2,7 +2,7 @@
  * The Prometheus rules file beside the runbook, against the real promtool (Debian's `prometheus`
  * package): `promtool check rules` on the file of the default answers and of every preset, and
  * `promtool test rules` on synthetic series built from the same alert data: each paging alert fires
- * on a series that breaks its target and stays quiet on a healthy one.
+ * on a series that breaks its target and stays quiet on a healthy one (for four sets of answers).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
@@ -69,7 +69,8 @@ function promtoolTests(rulesPath: string, answers: Answers, file: RulesFile) {
   const tests = [];
   for (const rule of paging) {
     const burn = BURN_RATES.find((b) => rule.alert!.endsWith(b.suffix));
-    const minutes = 120;
+    // Long enough for the longest `for:` of a page (15 m) to pass once the condition holds.
+    const minutes = 40;
     const input = burn ? requests(Math.min(1, burn.factor * budget * 1.5), minutes) : latency(4, minutes);
     tests.push({
       name: `${rule.alert} fires when its target is broken`,
@@ -82,8 +83,8 @@ function promtoolTests(rulesPath: string, answers: Answers, file: RulesFile) {
   tests.push({
     name: 'no paging alert fires on a healthy service',
     interval: '1m',
-    input_series: [...requests(budget / 2, 120), ...latency(1, 120).filter((s) => !s.series.includes('_count'))],
-    alert_rule_test: paging.map((rule) => ({ eval_time: '115m', alertname: rule.alert, exp_alerts: [] })),
+    input_series: [...requests(budget / 2, 40), ...latency(1, 40).filter((s) => !s.series.includes('_count'))],
+    alert_rule_test: paging.map((rule) => ({ eval_time: '35m', alertname: rule.alert, exp_alerts: [] })),
   });
   // Between 6x and 14.4x: the six-hour pair pages, the one-hour pair does not.
   const fast = paging.find((r) => r.alert!.endsWith('ErrorBudgetBurnFast'));
@@ -92,10 +93,10 @@ function promtoolTests(rulesPath: string, answers: Answers, file: RulesFile) {
     tests.push({
       name: 'a 10x burn pages through the six-hour pair only',
       interval: '1m',
-      input_series: requests(10 * budget, 120),
+      input_series: requests(10 * budget, 40),
       alert_rule_test: [
-        { eval_time: '115m', alertname: fast.alert, exp_alerts: [] },
-        { eval_time: '115m', alertname: medium.alert, exp_alerts: [expected(medium)] },
+        { eval_time: '35m', alertname: fast.alert, exp_alerts: [] },
+        { eval_time: '35m', alertname: medium.alert, exp_alerts: [expected(medium)] },
       ],
     });
   }
@@ -131,12 +132,16 @@ describe.skipIf(!toolAvailable('promtool', hasPromtool(), 'apt-get install prome
     expect(found.reduce((a, b) => a + b, 0)).toBe(ruleCount);
   }, 300_000);
 
-  it('promtool test rules: every paging alert fires on its breaking series, none on a healthy one, for every set of answers', async () => {
-    const testFiles = SETS.map(([name]) => join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.test.yaml`));
+  // promtool evaluates every rule of a file at every step: the pages are the same rules on every
+  // preset (only their thresholds differ), so four sets with different targets and APIs suffice.
+  const TESTED = ['default answers', '--preset seed-004', '--preset seed-001', 'gRPC-only, 99.99%'];
+  it(`promtool test rules: every paging alert fires on its breaking series, none on a healthy one (${TESTED.join('; ')})`, async () => {
+    const testFiles = TESTED.map((name) => join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.test.yaml`));
     for (const [name] of SETS) expect(counts[name]?.paging, name).toBeGreaterThanOrEqual(3); // two burn-rate pairs and the p99 alert
     const run = await execa('promtool', ['test', 'rules', ...testFiles], { reject: false });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect((run.stdout + run.stderr).match(/SUCCESS/g)?.length).toBe(SETS.length);
+    expect((run.stdout + run.stderr).match(/SUCCESS/g)?.length).toBe(TESTED.length);
+    console.log(`promtool test rules:\n${run.stdout}${run.stderr}`);
   }, 300_000);
 
   it('generate() writes the same rules file beside the runbook', () => {
