@@ -37,7 +37,7 @@ interface Field {
 const BLOCK: Field[] = [
   { name: 'id', message: 'Block id (kebab-case; the file is templates/blocks/<id>.md)' },
   { name: 'title', message: 'Title (the "## " heading of its section in the agent)' },
-  { name: 'area', message: 'Competency area (focus answers keep or drop whole areas)', type: 'list', choices: AREAS },
+  { name: 'area', message: 'Competency area (the focus answer puts whole areas first)', type: 'list', choices: AREAS },
   { name: 'order', message: 'Position in the agent, ascending (empty: after the last block)', optional: true },
   { name: 'sources', message: 'Seed files it draws on, comma-separated, or original', default: 'original' },
   { name: 'when', message: 'Condition on the answers, as YAML (empty: always), e.g. { path: stack.messaging, nonEmpty: true }', optional: true },

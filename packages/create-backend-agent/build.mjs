@@ -11,6 +11,7 @@
 //   node build.mjs              the published build (minified)
 //   node build.mjs --readable   the same build unminified, for debugging a stack trace
 //   node build.mjs --outdir DIR  write somewhere other than dist/ (tests inspect a readable build)
+//   node build.mjs --metafile F  also write esbuild's metafile (what each chunk holds, in bytes) to F
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -23,6 +24,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 const readable = process.argv.includes('--readable');
 const outdirArg = process.argv.indexOf('--outdir');
+const metafileArg = process.argv.indexOf('--metafile');
 
 if (Object.keys(pkg.dependencies ?? {}).length > 0) {
   // Everything is bundled; a runtime dependency would be downloaded on every `pnpm create` for nothing.
@@ -163,6 +165,7 @@ async function helpOfFirstBuild() {
 }
 
 const result = await build(options({ __HELP__: JSON.stringify(await helpOfFirstBuild()) }));
+if (metafileArg > 0) writeFileSync(resolve(process.argv[metafileArg + 1]), JSON.stringify(result.metafile));
 const inputsOf = (metafile) => Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
 const hostOwned = [...new Set(inputsOf(result.metafile).map(([input]) => input).filter((input) => HOST_OWNED.test(input)))];
 if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop provides (import its types only): ${hostOwned.join(', ')}`);

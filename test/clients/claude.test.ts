@@ -1,13 +1,15 @@
 /**
  * Claude Code loads the generated subagent and the plugin: `claude -p` against a model stub on
  * 127.0.0.1 sends the stub its agent list ("Available agent types for the Agent tool"), which must
- * name our agent once; `claude plugin validate` passes on the plugin and its marketplace.
+ * name our agent once; `claude plugin validate` passes on the plugin and its marketplace. A scripted
+ * stub then plays the model through a delegation, to see what the subagent is given and whether the
+ * skill paths the core names, and the references a skill links to, reach it through its tools.
  */
 import fs from 'fs-extra';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countEach, freshHome, generatedSkills, generatedTarget, offlineEnv, runClient, VERSIONS } from './support/clients.js';
-import { modelRequests, startModelStub, type ModelStub } from './support/model-stub.js';
+import { modelRequests, startModelStub, type AnswerBlock, type MessagesRequest, type ModelStub } from './support/model-stub.js';
 
 const AGENT = 'backend-staff';
 const HEADER = 'Available agent types for the Agent tool:';
@@ -99,5 +101,78 @@ describe(`Claude Code ${VERSIONS['@anthropic-ai/claude-code']}`, () => {
     const result = await runClient('claude', ['plugin', 'validate', `plugins/${AGENT}`], { cwd: dir, env: offlineEnv(await freshHome()) });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('YAML frontmatter failed to parse');
+  });
+});
+
+/** The system prompt of a request as one text. */
+const systemText = (body: MessagesRequest) => (typeof body.system === 'string' ? body.system : (body.system ?? []).map((b) => b.text ?? '').join('\n'));
+/** Every block of the conversation so far, in order. */
+const blocksOf = (body: MessagesRequest) => (body.messages ?? []).flatMap((m) => (Array.isArray(m.content) ? m.content : [{ type: 'text', text: m.content }]));
+const toolResults = (body: MessagesRequest) => blocksOf(body).filter((b) => b.type === 'tool_result');
+const resultText = (block: Record<string, unknown>) => stringsIn(block.content).join('\n');
+const toolUse = (id: string, name: string, input: Record<string, unknown>): AnswerBlock => ({ type: 'tool_use', id, name, input });
+
+/** The core's heading over its skill index (templates/layouts/_skills.md.hbs): only the subagent's prompt has it. */
+const CORE_SKILLS_HEADING = '## Skills: read the one that fits the task before you start';
+
+describe(`Claude Code ${VERSIONS['@anthropic-ai/claude-code']}: how the subagent reaches its skills`, () => {
+  it('delegates to the subagent, which gets the core (skill paths, no skill listing) and reads a skill and the reference it links to with Read', async () => {
+    const dir = await generatedTarget(['claude']);
+    const skillFile = join(dir, '.claude/skills/schema-change/SKILL.md');
+    const subagent: MessagesRequest[] = [];
+    const main: MessagesRequest[] = [];
+    let referencePath = '';
+    const stub = await startModelStub((body) => {
+      const results = toolResults(body);
+      if (systemText(body).includes(CORE_SKILLS_HEADING)) {
+        subagent.push(body);
+        // The model would do what the core says: read the skill the task needs, then the reference it links to.
+        if (results.length === 0) return [toolUse('toolu_skill', 'Read', { file_path: skillFile })];
+        if (results.length === 1) {
+          const link = /`(\.\.\/stack-references\/references\/postgresql\.md)`/.exec(resultText(results[0]!))?.[1];
+          if (!link) return [{ type: 'text', text: 'the skill names no PostgreSQL reference' }];
+          referencePath = join(dirname(skillFile), link);
+          return [toolUse('toolu_reference', 'Read', { file_path: referencePath })];
+        }
+        return [{ type: 'text', text: 'subagent done' }];
+      }
+      const agentTool = body.tools?.find((t) => t.name === 'Agent' || t.name === 'Task');
+      if (!agentTool) return undefined;
+      main.push(body);
+      if (results.length > 0) return undefined;
+      return [toolUse('toolu_delegate', agentTool.name, { subagent_type: AGENT, description: 'Plan a schema change', prompt: 'Plan adding an index on orders.customer_id.' })];
+    });
+    try {
+      const env = offlineEnv(await freshHome(), { ANTHROPIC_BASE_URL: stub.url, ANTHROPIC_API_KEY: 'sk-ant-offline-test' });
+      const result = await runClient('claude', ['-p', 'Add an index on orders.customer_id', '--output-format', 'json'], { cwd: dir, env });
+      expect(result.exitCode, result.stderr).toBe(0);
+    } finally {
+      await stub.close();
+    }
+    expect(main.length).toBeGreaterThan(0);
+    expect(subagent.length).toBe(3);
+    const first = subagent[0]!;
+    const prompt = systemText(first);
+    if (process.env.CBA_CLIENTS_RECORD) {
+      await fs.outputJson(join(process.env.CBA_CLIENTS_RECORD, 'claude-subagent.json'), { system: prompt, tools: first.tools?.map((t) => t.name), messages: first.messages, mainTools: main[0]!.tools?.map((t) => t.name) }, { spaces: 2 });
+    }
+    // The subagent's system prompt is the core: the path of each skill and when to read it.
+    for (const name of ['schema-change', 'incident-response', 'stack-references']) expect(prompt).toContain(`\`.claude/skills/${name}/SKILL.md\``);
+    // It is given no skill listing and no Skill tool (the default tools do not include it): the
+    // core's index is the only way it learns of the skills, and Read the way it loads them.
+    const everything = stringsIn(first).join('\n');
+    expect(everything).not.toContain(SKILLS_HEADER);
+    expect(first.tools?.map((t) => t.name)).toContain('Read');
+    expect(first.tools?.map((t) => t.name)).not.toContain('Skill');
+    // Both reads came back with the files' content, the reference through the skill's relative link.
+    const [skillRead, referenceRead] = toolResults(subagent[2]!);
+    expect(skillRead!.is_error ?? false).toBe(false);
+    expect(resultText(skillRead!)).toContain('# Schema change on');
+    expect(referencePath).toBe(join(dir, '.claude/skills/stack-references/references/postgresql.md'));
+    expect(referenceRead!.is_error ?? false, resultText(referenceRead!)).toBe(false);
+    expect(resultText(referenceRead!)).toContain('# PostgreSQL');
+    expect(resultText(referenceRead!)).toContain('## Pitfalls to catch in review');
+    // And the main agent got the subagent's answer back.
+    expect(main.some((body) => toolResults(body).some((b) => resultText(b).includes('subagent done')))).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import fs from 'fs-extra';
 import { join } from 'node:path';
 import { CLI, DATE, runCli, snapshot, tempDir } from '../support/cli.js';
 
-// The main suite runs a few; vitest.slow.config.ts (run by .ci/run and `pnpm test:crash`) runs 60.
+// The main suite runs a few; vitest.slow.config.ts (run by .ci/run and `pnpm test:slow`) runs 60.
 const RUNS = Number(process.env.CRASH_RUNS ?? 8);
 const LANES = 2;
 

@@ -69,3 +69,22 @@ describe('invalid input', () => {
     expect(await fs.readdir(join(target, 'docs/adr'))).toEqual(before);
   });
 });
+
+describe('detect', () => {
+  it('lines up every row of a block: the service name with the findings, agent files with CI', async () => {
+    const root = await tempDir();
+    await fs.outputFile(join(root, 'go.mod'), 'module example.com/ledger\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.9.1\n');
+    await fs.outputFile(join(root, '.github/workflows/ci.yml'), 'on: push\njobs: {}\n');
+    await fs.outputFile(join(root, '.claude/agents/reviewer.md'), '---\nname: reviewer\ndescription: Reviews code\n---\nReview.\n');
+    const { stdout, exitCode } = await runCli(['detect', root], { env: { NO_COLOR: '1' } });
+    expect(exitCode).toBe(0);
+    const blocks = stdout.split('\n\n');
+    const stackRows = blocks[1]!.split('\n');
+    expect(stackRows.map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['Languages', 'Frameworks', 'API styles', 'Service name']);
+    expect(new Set(stackRows.map((l) => l.indexOf('go.mod:'))).size).toBe(1);
+    const aroundRows = blocks.find((b) => b.startsWith('Around the code'))!.split('\n').slice(1);
+    expect(aroundRows.map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['CI', 'Agent file']);
+    expect(new Set([aroundRows[0]!.indexOf('.github/'), aroundRows[1]!.indexOf('(claude)')]).size).toBe(1);
+    await fs.remove(root);
+  });
+});

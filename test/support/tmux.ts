@@ -30,6 +30,11 @@ export class Terminal {
 
   /** Starts `node dist/cli.js ...args` in a fresh terminal (200 columns unless told otherwise). */
   static start(args: readonly string[], options: TerminalOptions): Terminal {
+    return Terminal.shell([process.execPath, options.script ?? CLI, ...args].map(quote).join(' '), options);
+  }
+
+  /** Starts one shell command line, as typed at a prompt, in a fresh terminal. */
+  static shell(commandLine: string, options: TerminalOptions): Terminal {
     const socket = `cba-e2e-${process.pid}-${++sessions}`;
     const dir = mkdtempSync(join(tmpdir(), 'cba-tmux-'));
     const conf = join(dir, 'tmux.conf');
@@ -37,7 +42,7 @@ export class Terminal {
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', NO_COLOR: '1', ...options.env };
     // A shell waits for the CLI and writes its exit status to a file: tmux can take seconds to notice
     // that a pane's process has exited, and the test must not depend on that.
-    const line = `${[process.execPath, options.script ?? CLI, ...args].map(quote).join(' ')}; echo $? > ${quote(join(dir, 'status'))}`;
+    const line = `${commandLine}\necho $? > ${quote(join(dir, 'status'))}`;
     const command = ['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), '/bin/sh', '-c', line];
     execFileSync('tmux', ['-L', socket, '-f', conf, 'new-session', '-d', '-s', 'cli', '-x', String(options.columns ?? 200), '-y', '60', '-c', options.cwd, '--', ...command]);
     return new Terminal(socket, dir);
@@ -71,6 +76,11 @@ export class Terminal {
       if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${pattern}. Screen:\n${screen}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** The exit status once the command has exited; undefined while it runs. */
+  status(): number | undefined {
+    return readStatus(join(this.dir, 'status'));
   }
 
   /** Waits for the CLI to exit and returns its exit status. */

@@ -6,7 +6,8 @@
 import type * as z from 'zod';
 import { AnswersSchema, SENIORITIES, COLORS, MODEL_ALIASES, CLAUDE_TOOLS, AGENT_FORMATS } from './answers/schema.js';
 import { getPath, setPath } from './answers/paths.js';
-import { AREAS, type Condition, type FacetKind } from './library/schema.js';
+import type { Condition } from './library/schema.js';
+import { AREAS, AREA_DESCRIPTIONS, type FacetKind } from './library/kinds.js';
 import { library, facetsOfKind } from './library/index.js';
 
 export type QuestionKind = 'text' | 'number' | 'select' | 'multiselect' | 'confirm' | 'list';
@@ -129,7 +130,7 @@ const SPECS: Spec[] = [
   { id: 'stack.infrastructure', group: 'stack', kind: 'multiselect', message: 'Infrastructure', choices: facetChoices('infrastructure'), step: 'stack' },
   { id: 'stack.apiStyles', group: 'stack', kind: 'multiselect', message: 'API styles', choices: facetChoices('api'), step: 'stack' },
   { id: 'compliance', group: 'stack', kind: 'multiselect', message: 'Compliance regimes', choices: facetChoices('compliance'), step: 'stack', label: 'Compliance' },
-  { id: 'focus', group: 'focus', kind: 'multiselect', message: 'Focus areas (none selected: all that apply)', choices: plain(AREAS), step: 'focus' },
+  { id: 'focus', group: 'focus', kind: 'multiselect', message: 'Focus areas, put first and weighed first (none selected: the library order)', choices: AREAS.map((a) => ({ value: a, name: `${a}: ${AREA_DESCRIPTIONS[a]}` })), step: 'focus' },
   { id: 'targets.p99LatencyMs', group: 'targets', kind: 'number', message: 'p99 latency target (ms)', step: 'targets', label: 'p99 latency (ms)' },
   { id: 'targets.throughputRps', group: 'targets', kind: 'number', message: 'Peak throughput (requests per second)', step: 'targets', label: 'Peak throughput (rps)' },
   { id: 'targets.availability', group: 'targets', kind: 'number', message: 'Availability SLO (%)', step: 'targets' },

@@ -2,18 +2,16 @@
 import type { Answers } from './answers/schema.js';
 import type { Block, Library } from './library/index.js';
 import { evaluate } from './render/conditions.js';
-
-const byOrder = (a: Block, b: Block) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id);
+import { byFocus } from './focus.js';
 
 /**
- * Keeps blocks in the focus areas (all areas when focus is empty) whose `when` holds; drops any
- * block whose `requires` are not all kept; of two conflicting blocks keeps the earlier one.
+ * Keeps the blocks whose `when` holds, the focus areas first (focus orders, it never drops: a
+ * service focused on data still needs its security and testing rules); drops any block whose
+ * `requires` are not all kept; of two conflicting blocks keeps the earlier one.
  */
 export function composeBlocks(answers: Answers, lib: Library): Block[] {
-  let chosen = lib.blocks
-    .filter((b) => answers.focus.length === 0 || answers.focus.includes(b.meta.area))
-    .filter((b) => evaluate(b.meta.when, answers))
-    .sort(byOrder);
+  const order = byFocus<Block>(answers.focus, (b) => b.meta.area, (b) => b.meta.order, (b) => b.meta.id);
+  let chosen = lib.blocks.filter((b) => evaluate(b.meta.when, answers)).sort(order);
 
   // Dropping one block can orphan another, so repeat until nothing changes.
   for (let changed = true; changed; ) {

@@ -7,7 +7,7 @@ import { adrDocsNaming, buildContext } from './render/context.js';
 import { library as builtInLibrary, type Library } from './library/index.js';
 import { composeCore } from './formats/core.js';
 import { AGENT_FORMAT_REGISTRY } from './formats/registry.js';
-import { renderSkill, selectSkills, skillDirs, skillFiles, skillIndex, skillsDirFor, CLAUDE_SKILLS_DIR } from './skills/index.js';
+import { renderSkills, selectSkills, skillDirs, skillFiles, skillIndex, skillsDirFor, CLAUDE_SKILLS_DIR } from './skills/index.js';
 import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './docs/adr.js';
 import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
 import { renderRunbook, renderRunbookRules } from './docs/runbook.js';
@@ -47,7 +47,7 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   const files: Array<[string, string]> = [];
 
   // Skills first: the core indexes them. Each is written where the chosen tools read skills.
-  const skills = selectSkills(answers, lib).map((skill) => renderSkill(skill, context, lib));
+  const skills = renderSkills(selectSkills(answers, lib), context, lib);
   // One composed core, rendered once; each format (formats/registry.ts) lays it out its own way,
   // naming the skills in the folder its tool reads.
   const core = composeCore({ ...context, skills: skillIndex(skills, CLAUDE_SKILLS_DIR) }, lib);

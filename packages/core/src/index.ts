@@ -6,7 +6,8 @@ export { getPath, setPath, mergeLayers, isPlainObject, type Plain } from './answ
 export { didYouMean } from './closest.js';
 export { catalog, findQuestion, type Question, type QuestionKind, type Choice } from './catalog.js';
 export { library, findFacet, facetsOfKind, type Library, type Block } from './library/index.js';
-export { FACET_KINDS, AREAS, type Facet, type FacetDefinition, type FacetKind, type BlockMeta, type Preset } from './library/schema.js';
+export { FACET_KINDS, AREAS, type FacetKind } from './library/kinds.js';
+export type { Facet, FacetDefinition, BlockMeta, Preset } from './library/schema.js';
 export { composeBlocks } from './compose.js';
 export { buildContext, type RenderContext } from './render/context.js';
 export { generate, type GenerateOptions } from './generate.js';

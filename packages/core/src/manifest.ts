@@ -3,8 +3,8 @@
  * the date documents carry, and a hash of every file the tool wrote. It is how a re-run tells a file
  * the user edited from one it may update.
  */
-// Namespace import: `import { z }` pulls in every zod locale (about 350 KB minified) that esbuild cannot drop.
-import * as z from 'zod';
+// zod/mini, configured by answers/schema.ts (imported below); see there why mini.
+import * as z from 'zod/mini';
 import { AnswersSchema, type Answers } from './answers/schema.js';
 import { sha256 } from './hash.js';
 import { InputError } from './errors.js';
@@ -17,7 +17,7 @@ export const MANIFEST_VERSION = 1;
 export const ManifestSchema = z.object({
   manifestVersion: z.literal(MANIFEST_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   answers: z.unknown(),
   files: z.record(z.string(), z.string()),
 });

@@ -13,6 +13,22 @@ export interface RecordedRequest {
   text: string;
 }
 
+/** A block of the stub's answer: text, or a call of one of the client's tools. */
+export type AnswerBlock = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+
+/**
+ * Decides the answer to one request (its parsed body): the blocks to send, or undefined for the fixed
+ * text. A test scripts the model this way, e.g. to make the client call a tool and read its result.
+ */
+export type Responder = (body: MessagesRequest) => AnswerBlock[] | undefined;
+
+/** The parts of an Anthropic Messages request a script looks at. */
+export interface MessagesRequest {
+  system?: string | Array<{ type: string; text?: string }>;
+  messages?: Array<{ role: string; content: string | Array<Record<string, unknown>> }>;
+  tools?: Array<{ name: string; description?: string }>;
+}
+
 export interface ModelStub {
   url: string;
   requests: RecordedRequest[];
@@ -21,7 +37,7 @@ export interface ModelStub {
 
 const ANSWER = 'stub answer';
 
-export async function startModelStub(): Promise<ModelStub> {
+export async function startModelStub(respond: Responder = () => undefined): Promise<ModelStub> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
     let text = '';
@@ -36,10 +52,13 @@ export async function startModelStub(): Promise<ModelStub> {
       }
       requests.push({ method: req.method ?? '', url: req.url ?? '', body, text });
       const model = (body as { model?: string } | null)?.model ?? 'stub';
+      const isMessages = req.method === 'POST' && /\/messages/.test(req.url ?? '') && body !== null;
+      const content: AnswerBlock[] = (isMessages ? respond(body as MessagesRequest) : undefined) ?? [{ type: 'text', text: ANSWER }];
+      const stopReason = content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn';
       const message = {
         id: 'msg_stub', type: 'message', role: 'assistant', model,
-        content: [{ type: 'text', text: ANSWER }],
-        stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 },
+        content,
+        stop_reason: stopReason, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 },
       };
       if (!(body as { stream?: boolean } | null)?.stream) {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -49,10 +68,17 @@ export async function startModelStub(): Promise<ModelStub> {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       const event = (type: string, data: object) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
       event('message_start', { message: { ...message, content: [], stop_reason: null } });
-      event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
-      event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: ANSWER } });
-      event('content_block_stop', { index: 0 });
-      event('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+      content.forEach((block, index) => {
+        if (block.type === 'text') {
+          event('content_block_start', { index, content_block: { type: 'text', text: '' } });
+          event('content_block_delta', { index, delta: { type: 'text_delta', text: block.text } });
+        } else {
+          event('content_block_start', { index, content_block: { ...block, input: {} } });
+          event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
+        }
+        event('content_block_stop', { index });
+      });
+      event('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: 1 } });
       event('message_stop', {});
       res.end();
     });

@@ -5,7 +5,7 @@
  * the findings, keeping weak evidence (dev/test-only) from setting answers on its own.
  */
 import { library as builtInLibrary, type Library } from '../library/index.js';
-import { FACET_KINDS, type FacetKind } from '../library/schema.js';
+import { FACET_KINDS, type FacetKind } from '../library/kinds.js';
 import { toSlug } from '../answers/schema.js';
 import type { RepoView } from '../repo-view.js';
 import type { Detection, Evidence, Finding, PackageDetection, Unsupported, CiSystem, ExistingAgent } from './types.js';

@@ -83,6 +83,6 @@ export const agentsMdFormat: AgentFormat = {
       // The block sits inside the user's document, under its title: its headings start at level 2.
       adjust: (body) => shiftHeadings(body, 1),
       wrap: (body) => upsertBlock(input.existingAgentsMd, wrapBlock(body)),
-      advice: 'Shorten your own text in AGENTS.md, narrow the agent with the focus answer, or drop agents-md from outputs.formats.',
+      advice: 'Shorten your own text in AGENTS.md or the free-text answers, or drop agents-md from outputs.formats.',
     }),
 };

@@ -60,4 +60,4 @@ export function tooLargeError(format: AgentFormat, path: string, size: number, a
   );
 }
 
-export const NARROW_ADVICE = 'Narrow the agent with the focus answer (e.g. --set focus=architecture,api,data), or drop this format from outputs.formats.';
+export const NARROW_ADVICE = 'Shorten the free-text answers (agent.title, service.team, collaboration), or drop this format from outputs.formats.';

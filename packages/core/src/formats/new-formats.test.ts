@@ -81,7 +81,7 @@ describe('import-like text', () => {
   it('leaves no import-like text in any generated agent body', () => {
     const tree = generate(answersWith({ outputs: { formats: ['agents-md', 'copilot', 'claude'] } }), opts);
     // The core carries each technology's leading rules; the test tools are in the skills' references.
-    expect(tree.get('.claude/skills/test-plan/references/typescript.md')).toContain('`@vitest/coverage-v8`');
+    expect(tree.get('.claude/skills/stack-references/references/typescript.md')).toContain('`@vitest/coverage-v8`');
     for (const path of ['AGENTS.md', '.github/agents/backend-staff.agent.md', '.claude/agents/backend-staff.md']) {
       expect(importLikeText(matter(tree.get(path)!).content), path).toEqual([]);
     }

@@ -31,6 +31,9 @@ import type { AgentFormatId } from './format.js';
 import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';
 
+/** Lets vitest's worker answer its RPC between cases: a long synchronous property times it out (60 s) on a busy machine. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const TRICKY = [
   '"', "'", ':', ': ', ' #', '#', '\n', '\r\n', '\t', '---', '...', 'yes', 'no', 'null', '~', 'true', '0x1F', '1e3', '-',
   '- ', '? ', '|', '>', '&anchor', '*alias', '!tag', '%', '@', '`', '{{x}}', '{{#each y}}{{/each}}', '}}', '<example>',
@@ -65,10 +68,11 @@ function answersFrom(title: string, description: string, team: string): Answers 
 }
 
 describe('free-text answers never break a file (property)', () => {
-  it('every frontmatter parses back to the data meant, and lints without error (600 cases)', () => {
+  it('every frontmatter parses back to the data meant, and lints without error (600 cases)', async () => {
     expect(Object.keys(FRONTMATTER_DATA).sort()).toEqual([...FRONTMATTER_FORMATS].sort());
-    fc.assert(
-      fc.property(singleLine, freeText, singleLine, (title, description, team) => {
+    await fc.assert(
+      fc.asyncProperty(singleLine, freeText, singleLine, async (title, description, team) => {
+        await breathe();
         const context = buildContext(answersFrom(title, description, team), library, TEST_DATE);
         for (const [id, data] of Object.entries(FRONTMATTER_DATA)) {
           const format = AGENT_FORMAT_REGISTRY[id as AgentFormatId];
@@ -83,7 +87,7 @@ describe('free-text answers never break a file (property)', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 300_000);
 
   it('the Codex TOML parses back to the data meant, whatever the instructions hold (300 cases)', () => {
     fc.assert(
@@ -98,9 +102,10 @@ describe('free-text answers never break a file (property)', () => {
     );
   });
 
-  it('whole files of every format parse, lint clean and carry the title (40 cases)', () => {
-    fc.assert(
-      fc.property(singleLine, freeText, singleLine, (title, description, team) => {
+  it('whole files of every format parse, lint clean and carry the title (40 cases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(singleLine, freeText, singleLine, async (title, description, team) => {
+        await breathe();
         const base = answersFrom(title, description, team);
         const answers: Answers = { ...base, outputs: { ...base.outputs, formats: [...AGENT_FORMATS], docs: { adr: false, runbook: false, testStrategy: true, alertRules: false } } };
         const tree = generate(answers, { date: TEST_DATE, toolVersion: '0.0.0' });
@@ -117,7 +122,7 @@ describe('free-text answers never break a file (property)', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 300_000);
 
   it('AGENTS.md keeps any user text around the block byte for byte (400 cases)', () => {
     const userText = fc.oneof(freeText, fc.string({ unit: 'binary', maxLength: 200 })).filter((t) => !/<!-- backend-agent:(begin|end)/.test(t));

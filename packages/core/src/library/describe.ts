@@ -1,6 +1,6 @@
 /** Human-readable descriptions of the library, for `backend-agent blocks` and docs/blocks.md. */
 import type { BlockMeta, Condition } from './schema.js';
-import { FACET_KINDS } from './schema.js';
+import { FACET_KINDS } from './kinds.js';
 import type { Library } from './index.js';
 
 /**

@@ -1,7 +1,7 @@
 import * as generated from './library.generated.js';
 import type { TemplateSpec } from './library.generated.js';
 import type { BlockMeta, FacetDefinition, FacetKind, OperationDefinition, Preset, SkillMeta } from './schema.js';
-import { FACET_KINDS } from './schema.js';
+import { FACET_KINDS } from './kinds.js';
 
 export type { TemplateSpec };
 export interface Block {

@@ -1,18 +1,9 @@
 // Namespace import: `import { z }` pulls in every zod locale (about 350 KB minified) that esbuild cannot drop.
 import * as z from 'zod';
 
-/** Facet kinds, in the order the stack is described. Each kind is one stack answer. */
-export const FACET_KINDS = [
-  'language',
-  'framework',
-  'datastore',
-  'messaging',
-  'cloud',
-  'infrastructure',
-  'api',
-  'compliance',
-] as const;
-export type FacetKind = (typeof FACET_KINDS)[number];
+// The plain lists live in kinds.ts, so the runtime gets them without building these schemas.
+import { AREAS, FACET_KINDS, SEED_SOURCES, type FacetKind } from './kinds.js';
+export { AREAS, FACET_KINDS, SEED_SOURCES, type Area, type FacetKind } from './kinds.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens');
 const text = z.string().trim().min(1);
@@ -43,30 +34,6 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ path: text, in: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
   ]),
 );
-
-export const SEED_SOURCES = [
-  '000_11b522c2ae695abf.txt',
-  '001_ee64f78764318c9a.txt',
-  '002_f8997c189790f546.txt',
-  '003_816a4d798c6a76ce.txt',
-  '004_568361a15d96b4c5.txt',
-] as const;
-
-/** Competency areas. `focus` answers keep or drop whole areas; every block belongs to one. */
-export const AREAS = [
-  'architecture',
-  'api',
-  'data',
-  'distributed-systems',
-  'performance',
-  'messaging',
-  'security',
-  'operations',
-  'quality',
-  'delivery',
-  'collaboration',
-] as const;
-export type Area = (typeof AREAS)[number];
 
 /** Frontmatter of a competency block (templates/blocks/<id>.md). The body is a Handlebars template. */
 export const BlockMetaSchema = z.strictObject({

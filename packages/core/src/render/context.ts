@@ -2,7 +2,7 @@
 import { mdHeading, mdText } from './markdown.js';
 import type { Answers } from '../answers/schema.js';
 import type { Facet, FacetKind } from '../library/schema.js';
-import { FACET_KINDS } from '../library/schema.js';
+import { AREAS, AREA_DESCRIPTIONS, FACET_KINDS, type Area } from '../library/kinds.js';
 import { findFacet, type Library } from '../library/index.js';
 import { STACK_KINDS } from '../answers/resolve.js';
 import { getPath } from '../answers/paths.js';
@@ -55,6 +55,11 @@ export interface RenderContext {
   /** Test tools of the chosen stack by level, names only, without repeats. */
   testTools: Array<{ level: string; label: string; tools: string[] }>;
   collaboration: Answers['collaboration'];
+  /**
+   * The focus areas to weigh first, with what each covers; empty when none is chosen or when nearly
+   * every area is (a focus on everything says nothing).
+   */
+  focus: Array<{ area: string; description: string }>;
   /** The skills index of the core: each skill's path and when to read it (empty until skills render). */
   skills: Array<{ name: string; path: string; index: string }>;
   docs: {
@@ -120,6 +125,7 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
     service: { ...answers.service, ...(mdText(answers.service.team) === '' ? { team: '' } : {}), teamOrPlaceholder: mdText(answers.service.team) !== '' ? answers.service.team : '{owning-team}' },
     stack: Object.assign(stack, { all }),
     skills: [],
+    focus: answers.focus.length * 2 <= AREAS.length ? answers.focus.map((area) => ({ area, description: AREA_DESCRIPTIONS[area as Area] })) : [],
     testTools,
     stackSummary: stackSummary(stack),
     has,

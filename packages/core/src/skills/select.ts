@@ -1,12 +1,18 @@
-/** Which skills a run writes: those in the focus areas whose `when` holds, when skills are on. */
+/**
+ * Which task skills a run writes: those whose `when` holds, when skills are on, the focus areas
+ * first. The `stack-references` skill is not chosen here: renderSkills adds it when a chosen skill
+ * links to a reference.
+ */
 import type { Answers } from '../answers/schema.js';
 import type { Library, Skill } from '../library/index.js';
 import { evaluate } from '../render/conditions.js';
+import { byFocus } from '../focus.js';
+import { REFERENCES_SKILL } from './render.js';
 
 export function selectSkills(answers: Answers, lib: Library): Skill[] {
   if (!answers.outputs.skills) return [];
   return lib.skills
-    .filter((s) => answers.focus.length === 0 || answers.focus.includes(s.meta.area))
+    .filter((s) => s.meta.name !== REFERENCES_SKILL)
     .filter((s) => evaluate(s.meta.when, answers))
-    .sort((a, b) => a.meta.order - b.meta.order || a.meta.name.localeCompare(b.meta.name));
+    .sort(byFocus<Skill>(answers.focus, (s) => s.meta.area, (s) => s.meta.order, (s) => s.meta.name));
 }

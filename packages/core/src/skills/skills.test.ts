@@ -2,6 +2,7 @@
  * The skills: valid Agent Skills files, written once where each chosen tool reads them, relevant to
  * the stack, and together with the core holding every practice and pitfall of the chosen facets.
  */
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import matter from 'gray-matter';
 import { generate } from '../generate.js';
@@ -11,7 +12,7 @@ import { AGENT_FORMATS, type Answers } from '../answers/schema.js';
 import { matrix, presetAnswers, resolved, THREE_STACKS } from '../test-support/stacks.js';
 import { TEST_DATE } from '../test-support/answers.js';
 import { quoteImportLikeText } from '../formats/code-spans.js';
-import { AGENTS_SKILLS_DIR, CLAUDE_SKILLS_DIR, SKILL_DESCRIPTION_MAX, skillDirs } from './index.js';
+import { AGENTS_SKILLS_DIR, CLAUDE_SKILLS_DIR, REFERENCES_SKILL, SKILL_DESCRIPTION_MAX, skillDirs } from './index.js';
 
 const opts = { date: TEST_DATE, toolVersion: '0.0.0' };
 const SKILL_FILE = /^\.(claude|agents)\/skills\/([^/]+)\/SKILL\.md$/;
@@ -39,8 +40,10 @@ describe('every skill parses', () => {
       expect(data.description.length, path).toBeGreaterThan(20);
       expect(data.description.length, path).toBeLessThan(SKILL_DESCRIPTION_MAX);
       expect(body, path).toMatch(/^\n?# /);
-      // Every reference the body names is written beside it.
-      for (const [, ref] of body.matchAll(/`(references\/[a-z0-9-]+\.md)`/g)) expect(tree.has(path.replace('SKILL.md', ref!)), `${path} -> ${ref}`).toBe(true);
+      // Every reference the body names exists, at the path relative to the skill's folder.
+      for (const [, ref] of body.matchAll(/`((?:\.\.\/[a-z0-9-]+\/)?references\/[a-z0-9-]+\.md)`/g)) {
+        expect(tree.has(posix.normalize(posix.join(posix.dirname(path), ref!))), `${path} -> ${ref}`).toBe(true);
+      }
     }
   });
 });
@@ -92,16 +95,31 @@ describe('skills fit the stack', () => {
     expect(names(resolved({ outputs: { docs: { adr: false } } }))).not.toContain('record-decision');
   });
 
-  it('the focus answer keeps only the skills of its areas', () => {
-    expect(names(resolved({ focus: ['data'] }))).toEqual(['schema-change']);
+  it('the focus answer puts the skills of its areas first and drops none', () => {
+    const indexed = (a: Answers) => [...generate(a, opts).get('.claude/agents/backend-staff.md')!.matchAll(/^- `\.claude\/skills\/([^/]+)\/SKILL\.md`/gm)].map((m) => m[1]);
+    const focused = resolved({ focus: ['security', 'data'] });
+    expect(indexed(focused).slice(0, 2)).toEqual(['security-assessment', 'schema-change']);
+    expect(indexed(resolved({}))[0]).toBe('design-review');
+    expect(names(focused)).toEqual(names(resolved({})));
   });
 
-  it('references hold the chosen technologies only, in the skills whose kinds they are', () => {
+  it('references hold the chosen technologies only, each written once and linked from the skills whose kinds they are', () => {
     const tree = generate(THREE_STACKS['go-gin-postgresql-kafka']!, opts);
-    expect(tree.has('.claude/skills/schema-change/references/postgresql.md')).toBe(true);
-    expect(tree.has('.claude/skills/event-flow-change/references/kafka.md')).toBe(true);
-    expect(tree.has('.claude/skills/code-review/references/go.md')).toBe(true);
-    expect([...tree.keys()].filter((p) => /references\/(redis|mongodb|rabbitmq|java)\.md$/.test(p))).toEqual([]);
+    const refs = [...tree.keys()].filter((p) => p.includes('/references/'));
+    expect(refs.every((p) => p.startsWith(`${CLAUDE_SKILLS_DIR}/${REFERENCES_SKILL}/references/`)), refs.join(', ')).toBe(true);
+    expect(refs).toContain(`${CLAUDE_SKILLS_DIR}/${REFERENCES_SKILL}/references/postgresql.md`);
+    expect(refs.filter((p) => /references\/(redis|mongodb|rabbitmq|java)\.md$/.test(p))).toEqual([]);
+    const link = (facet: string) => `\`../${REFERENCES_SKILL}/references/${facet}.md\``;
+    expect(tree.get('.claude/skills/schema-change/SKILL.md')).toContain(link('postgresql'));
+    expect(tree.get('.claude/skills/event-flow-change/SKILL.md')).toContain(link('kafka'));
+    expect(tree.get('.claude/skills/code-review/SKILL.md')).toContain(link('go'));
+    expect(tree.get('.claude/skills/code-review/SKILL.md')).not.toContain(link('postgresql'));
+  });
+
+  it('the stack-references skill comes with the skills that link to a reference, whatever the focus, and not without one', () => {
+    expect(names(resolved({ focus: ['data'] }))).toContain(REFERENCES_SKILL);
+    const bare = resolved({ focus: ['delivery'], stack: { languages: [], frameworks: [], datastores: [], messaging: [], cloud: [], infrastructure: [], apiStyles: [] } });
+    expect(names(bare)).not.toContain(REFERENCES_SKILL);
   });
 });
 

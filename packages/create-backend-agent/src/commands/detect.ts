@@ -78,7 +78,9 @@ export function detectionText(dir: string, d: Detection, answers: Record<string,
   const lines = [`${pc.bold('Detected in')} ${dir}`, ''];
   if (d.findings.length === 0) lines.push('  No stack found (no manifest, container, infrastructure or CI file this version reads).');
   else lines.push(...findingLines(d.findings, '  '));
-  if (d.service) lines.push(`  ${'Service name'.padEnd(16)}${d.service.name}  ${pc.dim(`${d.service.evidence.file}: ${d.service.evidence.detail}`)}`);
+  // The service name's evidence lines up with the findings' evidence column.
+  const nameW = Math.max(0, ...d.findings.map((f) => f.name.length));
+  if (d.service) lines.push(`  ${'Service name'.padEnd(16)}${d.service.name.padEnd(nameW + 2)}${pc.dim(`${d.service.evidence.file}: ${d.service.evidence.detail}`)}`);
   if (d.weak.length > 0) lines.push('', pc.bold('Weak evidence') + pc.dim(' (dev/test-only dependencies, type packages, Testcontainers: shown, never answered)'), ...findingLines(d.weak, '  '));
   if (d.unsupported.length > 0) {
     lines.push('', pc.bold('Found, no facet yet') + pc.dim(' (reported, never answered; a facet with these aliases would cover them)'));
@@ -102,11 +104,13 @@ export function detectionText(dir: string, d: Detection, answers: Record<string,
       lines.push(`  ${p.path.padEnd(pathW)}  ${p.name.padEnd(nameW)}  ${stack}${uses}`);
     }
   }
-  const other: string[] = [];
-  for (const ci of d.ci) other.push(`  ${'CI'.padEnd(16)}${ci.name}  ${pc.dim(ci.files.join(', '))}`);
-  for (const a of d.agents) other.push(`  ${'Agent file'.padEnd(16)}${a.path}  ${pc.dim(`(${a.tool})`)}`);
-  if (d.adrLog) other.push(`  ${'ADR log'.padEnd(16)}${d.adrLog.dir}/  ${pc.dim(d.adrLog.evidence.map((e) => `${e.file}: ${e.detail}`).join('; '))}`);
-  if (other.length) lines.push('', pc.bold('Around the code'), ...other);
+  const other: Array<[label: string, value: string, why: string]> = [
+    ...d.ci.map((ci): [string, string, string] => ['CI', ci.name, ci.files.join(', ')]),
+    ...d.agents.map((a): [string, string, string] => ['Agent file', a.path, `(${a.tool})`]),
+    ...(d.adrLog ? [['ADR log', `${d.adrLog.dir}/`, d.adrLog.evidence.map((e) => `${e.file}: ${e.detail}`).join('; ')] as [string, string, string]] : []),
+  ];
+  const valueW = Math.max(0, ...other.map(([, value]) => value.length));
+  if (other.length) lines.push('', pc.bold('Around the code'), ...other.map(([label, value, why]) => `  ${label.padEnd(16)}${value.padEnd(valueW + 2)}${pc.dim(why)}`));
 
   const sets = [...STACK_KINDS.map(([path]) => path), 'service.name', 'outputs.paths.adrDir']
     .map((path) => [path, getPath(answers, path)] as const)

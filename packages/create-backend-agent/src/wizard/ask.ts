@@ -104,7 +104,7 @@ export async function askOne(prompter: Prompter, q: Question, value: unknown, co
         const why = evidenceFor(q.id, c.value, context);
         // A default that no longer fits (Fastify after switching the language to Go) is not pre-checked.
         const checked = selected.includes(c.value) && (c.fits !== false || why !== undefined);
-        return { value: c.value, name: c.name, checked, ...(why ? { description: why } : {}) };
+        return { value: c.value, name: c.name, ...(c.name === c.value ? {} : { short: c.value }), checked, ...(why ? { description: why } : {}) };
       });
       // Answers keep the catalog's order whatever order the choices were shown in.
       const order = (v: string) => (known.findIndex((c) => c.value === v) + known.length + 1) % (known.length + 1);
@@ -172,7 +172,7 @@ function isDefault(q: Question, value: unknown): boolean {
 
 export function display(q: Question, value: unknown, lib: Library): string {
   if (Array.isArray(value)) {
-    if (value.length === 0) return q.id === 'focus' ? 'all that apply' : '–';
+    if (value.length === 0) return q.id === 'focus' ? 'none first (library order)' : '–';
     return value.map((v) => q.choices?.find((c) => c.value === v)?.name ?? lib.facets.find((f) => f.id === v)?.name ?? String(v)).join(', ');
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';

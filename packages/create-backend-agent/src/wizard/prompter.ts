@@ -8,6 +8,8 @@ export type Validate<T> = (value: T) => true | string;
 export interface PromptChoice<T extends string = string> {
   value: T;
   name: string;
+  /** Shown once answered, in place of a long name (the focus areas' descriptions). */
+  short?: string;
   /** Shown under the list for the highlighted choice (why it is pre-selected). */
   description?: string;
 }
