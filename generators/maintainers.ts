@@ -1,5 +1,5 @@
 /**
- * The maintainers' generators for this repository: `pnpm gen block|facet|preset` (the root script
+ * The maintainers' generators for this repository: `pnpm gen block|facet|preset|pack` (the root script
  * runs plop on this file through tsx, with --dest at the repository root). Each creates one library
  * file from its prompts (library-files.ts: data checked by the library's schemas, YAML by the yaml
  * library) and registers it in the catalog, docs/blocks.md. Like every generator here, it writes
@@ -8,7 +8,8 @@
  *
  * Unattended: `pnpm gen block feature-flags "Feature flags" delivery` or named, after "--":
  * `pnpm gen facet -- --id cockroachdb --kind datastore --name CockroachDB --summary "…" --practices "a; b; c" --pitfalls "a; b"`.
- * The library is compiled into the bundle by the next `pnpm build`.
+ * The library is compiled into the bundle by the next `pnpm build`. `pnpm gen pack NAME [DIR]` starts a team
+ * pack instead (the skeleton `backend-agent pack init` writes).
  */
 import { join, resolve } from 'node:path';
 import {
@@ -57,6 +58,11 @@ const FACET: Field[] = [
   { name: 'sources', message: 'Seed files it draws on, comma-separated, or original', default: 'original', optional: true },
 ];
 
+const PACK: Field[] = [
+  { name: 'name', message: 'Pack name (npm-style: acme-platform or @acme/backend-agent-pack)' },
+  { name: 'dir', message: 'Folder to create it in, relative to the repository (empty: packs/<name>)', optional: true },
+];
+
 const PRESET: Field[] = [
   { name: 'name', message: 'Preset name (kebab-case; the file is templates/presets/<name>.yaml)' },
   { name: 'description', message: 'One line shown by --preset help and the catalog' },
@@ -97,6 +103,26 @@ async function addToLibrary(dest: string, create: (lib: LibrarySnapshot) => Libr
   return [`${file.path} created and listed in ${CATALOG_PATH}. ${next}`, ...planLines({ changes: shown })].join('\n');
 }
 
+/**
+ * A new team pack (docs/packs.md): the same skeleton `backend-agent pack init` writes, for a sample
+ * or fixture pack kept in this repository. Never overwrites a file.
+ */
+async function addPack(dest: string, answers: Answers): Promise<string> {
+  const { packSkeleton, PackManifestSchema } = await import('@create-backend-agent/core/packs');
+  const name = text(answers, 'name')?.trim() ?? '';
+  const valid = PackManifestSchema.shape.name.safeParse(name);
+  if (!valid.success) throw new InputError(`name ${JSON.stringify(name)}: ${valid.error.issues[0]!.message}.`);
+  const dir = (text(answers, 'dir')?.trim() || `packs/${name.replace(/^@/, '').replace('/', '-')}`).replace(/\/+$/, '');
+  const root = resolve(dest);
+  const tree = makeTree(packSkeleton(name).map(([path, content]) => [`${dir}/${path}`, content]));
+  const state = await readTarget(root, tree);
+  const plan = planChanges(tree, state.disk, null);
+  const existing = plan.changes.filter((c) => c.kind !== 'create').map((c) => c.path);
+  if (existing.length > 0) throw new InputError(`${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}.`, 'Choose another folder; the generator never overwrites a file.');
+  await writeFilesAtomically(root, decideWrites(plan, new Map()).writes);
+  return [`Pack ${name} created in ${dir}/. Check it with backend-agent pack check ${dir} (from the repository it lives in).`, ...planLines(plan)].join('\n');
+}
+
 export default function maintainerGenerators(plop: NodePlopAPI): void {
   // Asked only with someone to answer: a terminal on both ends, and no CI or coding agent.
   const interactive = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && detectAutomation(process.env) === null;
@@ -111,6 +137,8 @@ export default function maintainerGenerators(plop: NodePlopAPI): void {
   plop.setActionType('library-preset', (answers) => addToLibrary(dest(), (lib) => newPreset(
     Object.fromEntries(PRESET.map((f) => [f.name, text(answers, f.name)])), lib)));
 
+  plop.setActionType('team-pack', (answers) => addPack(dest(), answers as Answers));
+  plop.setGenerator('pack', { description: 'a team pack with an example block and its test (docs/packs.md)', prompts: prompts(PACK, interactive) as never, actions: [{ type: 'team-pack' }] });
   plop.setGenerator('block', { description: 'a competency block (templates/blocks/)', prompts: prompts(BLOCK, interactive) as never, actions: [{ type: 'library-block' }] });
   plop.setGenerator('facet', { description: 'a technology facet (templates/facets/<kind>/)', prompts: prompts(FACET, interactive) as never, actions: [{ type: 'library-facet' }] });
   plop.setGenerator('preset', { description: 'a named set of answers (templates/presets/)', prompts: prompts(PRESET, interactive) as never, actions: [{ type: 'library-preset' }] });

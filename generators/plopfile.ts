@@ -120,7 +120,7 @@ const TEST_STRATEGY: Scaffold = {
   questions: byId(['outputs.paths.testStrategy', 'targets.coverage', 'targets.p99LatencyMs', 'targets.throughputRps']),
   asked: () => true,
   fixed: { outputs: { docs: { testStrategy: true } } },
-  only: (answers) => [outputPaths(answers).testStrategy],
+  only: (answers) => [outputPaths(answers).testStrategy, outputPaths(answers).loadTest],
 };
 
 /** The result line plop prints after ✔: the plan, as the CLI prints it, and any warnings. */

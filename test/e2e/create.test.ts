@@ -14,6 +14,7 @@ const DOCS_AND_AGENT = [
   'docs/adr/0002-technology-stack-for-orders.md',
   'docs/runbooks/orders.md',
   'docs/runbooks/orders.rules.yaml',
+  'docs/testing/orders.k6.js',
   'docs/testing/test-strategy.md',
 ];
 /** Every skill of the default stack, with its references (skills.test.ts checks which they are). */
@@ -140,6 +141,8 @@ describe('create-backend-agent (built CLI)', () => {
       { path: 'docs/runbooks/orders.md', action: 'merged' },
       // The p99 alert's threshold.
       { path: 'docs/runbooks/orders.rules.yaml', action: 'update' },
+      // The load test's p99 thresholds and VUs follow the target.
+      { path: 'docs/testing/orders.k6.js', action: 'update' },
     ]);
     expect(await snapshot(target)).toEqual(before);
   });

@@ -90,13 +90,13 @@ describe('plop generators (the plop binary, no terminal)', () => {
     expect(await written(a)).toEqual(expected);
   }, 120_000);
 
-  it('test-strategy in a repository the tool never ran in writes that document and its manifest only', async () => {
+  it('test-strategy in a repository the tool never ran in writes that document, its k6 script and its manifest only', async () => {
     const result = await plop(['test-strategy', '_', '90', '--', '--date', DATE], a);
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
     expect((await runCli([b, '--yes', '--date', DATE, '--set', 'targets.coverage=90'])).exitCode).toBe(0);
     const files = await written(a);
-    expect([...files.keys()]).toEqual(['.backend-agent/bases', '.backend-agent/manifest.json', 'docs/testing/test-strategy.md']);
-    expect(files.get('docs/testing/test-strategy.md')).toBe((await written(b)).get('docs/testing/test-strategy.md'));
+    expect([...files.keys()]).toEqual(['.backend-agent/bases', '.backend-agent/manifest.json', 'docs/testing/orders.k6.js', 'docs/testing/test-strategy.md']);
+    for (const path of ['docs/testing/test-strategy.md', 'docs/testing/orders.k6.js']) expect(files.get(path), path).toBe((await written(b)).get(path));
   });
 
   it('adr writes what `backend-agent add adr` writes, superseding included', async () => {

@@ -100,4 +100,18 @@ describe('maintainers\' generators (pnpm gen)', () => {
     expect(again.stdout + again.stderr).toContain('There is already a block "messaging".');
     expect(await snapshot(join(repo, 'templates'))).toEqual(before);
   });
+  it('pack: a team pack whose example block composes and whose own test passes; never overwritten', async () => {
+    const result = await gen(['pack', 'acme-platform', 'test-packs/acme']);
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    const dir = join(repo, 'test-packs/acme');
+    const files = [...(await snapshot(dir)).entries()].map(([path, state]) => ({ path, text: state.content }));
+    expect(files.map((f) => f.path)).toEqual(['blocks/team-conventions.md', 'pack.yaml', 'tests/team-conventions.yaml']);
+    const { readPack, composeWithPacks, runPackTests } = await import('../../packages/core/src/packs/index.js');
+    const pack = readPack({ root: 'test-packs/acme', files });
+    expect(pack.info).toEqual({ name: 'acme-platform', version: '0.1.0', source: 'test-packs/acme' });
+    expect(runPackTests('test-packs/acme', files, composeWithPacks(library, [pack]), '2026-11-21', '0.1.0')).toEqual([{ file: 'test-packs/acme/tests/team-conventions.yaml', failures: [] }]);
+    const again = await gen(['pack', 'acme-platform', 'test-packs/acme']);
+    expect(again.exitCode).not.toBe(0);
+    expect(again.stderr + again.stdout).toContain('never overwrites a file');
+  });
 });

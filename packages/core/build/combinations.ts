@@ -91,9 +91,11 @@ export function foreignNameCheck(answers: Answers): (path: string, text: string)
     if (!/technology-stack/.test(path)) check(text, chosen, found);
     else {
       const inAdr = new Set([...chosen, ...weighed]);
+      // An option is a "- **Name**" line; its reasons are the "  - For:" and "  - Against:" lines under it.
+      let alternative: string | undefined;
       for (const line of text.split('\n')) {
-        const own = /^\s+- (.+?): /.exec(line)?.[1];
-        const alternative = own ? weighed.find((id) => byId.get(id)?.name === own) : undefined;
+        const option = /^- \*\*(.+?)\*\*/.exec(line)?.[1];
+        if (option !== undefined || !/^\s+- (For|Against): /.test(line)) alternative = option === undefined ? undefined : weighed.find((id) => byId.get(id)?.name === option);
         check(line, alternative ? new Set([...inAdr, ...withImplied(alternative)]) : inAdr, found);
       }
     }

@@ -64,11 +64,12 @@ export function facetItems(facet: FacetDefinition): LintItem[] {
   ];
 }
 
-/** The summary and trade-offs: the stack ADR only, where naming same-kind technologies compares. */
+/** The summary, strengths and trade-offs: the stack ADR only, where naming same-kind technologies compares. */
 function comparisonItems(facet: FacetDefinition): LintItem[] {
   return [
     { where: 'summary', text: facet.summary },
     ...facet.tradeoffs.map((t, i) => (typeof t === 'string' ? { where: `tradeoffs[${i}]`, text: t } : { where: `tradeoffs[${i}]`, text: t.text, when: t.when })),
+    ...facet.strengths.map((t, i) => (typeof t === 'string' ? { where: `strengths[${i}]`, text: t } : { where: `strengths[${i}]`, text: t.text, when: t.when })),
   ];
 }
 
@@ -98,7 +99,7 @@ export function lintFacetCombinations(facets: readonly FacetDefinition[], terms:
     };
     for (const item of [...facetItems(facet), ...comparisonItems(facet)]) {
       // The stack ADR's summary and trade-offs may compare with technologies of the same kind.
-      const compares = item.where === 'summary' || item.where.startsWith('tradeoffs');
+      const compares = item.where === 'summary' || item.where.startsWith('tradeoffs') || item.where.startsWith('strengths');
       const needs = [
         ...facets.filter((o) => NAMED_KINDS.has(o.kind) && !(compares && o.kind === facet.kind) && mentions(item.text, o)).map((o) => ({ name: o.name, groups: [[o.id]] })),
         ...terms.filter((t) => t.pattern.test(item.text)).map((t) => ({ name: t.term, groups: t.requires })),

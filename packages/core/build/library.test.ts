@@ -217,7 +217,7 @@ describe('facet isolation', () => {
 
 
   const facet = (id: string, kind: FacetDefinition['kind'], extra: Partial<FacetDefinition> = {}): FacetDefinition => ({
-    id, name: id.toUpperCase(), kind, aliases: [], implies: [], alternatives: [], summary: 's', tradeoffs: [], practices: [], pitfalls: [],
+    id, name: id.toUpperCase(), kind, aliases: [], implies: [], alternatives: [], summary: 's', strengths: [], tradeoffs: [], practices: [], pitfalls: [],
     runbook: { alerts: [], failureModes: [], dashboards: [] }, testing: { tools: [], notes: [] }, sources: ['original'], ...extra,
   });
   const go = facet('go', 'language');

@@ -130,6 +130,7 @@ const SPECS: Spec[] = [
   { id: 'stack.infrastructure', group: 'stack', kind: 'multiselect', message: 'Infrastructure', choices: facetChoices('infrastructure'), step: 'stack' },
   { id: 'stack.apiStyles', group: 'stack', kind: 'multiselect', message: 'API styles', choices: facetChoices('api'), step: 'stack' },
   { id: 'compliance', group: 'stack', kind: 'multiselect', message: 'Compliance regimes', choices: facetChoices('compliance'), step: 'stack', label: 'Compliance' },
+  { id: 'packs', group: 'stack', kind: 'list', message: 'Team packs: folders in the repository or installed npm packages, comma-separated', label: 'Packs' },
   { id: 'focus', group: 'focus', kind: 'multiselect', message: 'Focus areas, put first and weighed first (none selected: the library order)', choices: AREAS.map((a) => ({ value: a, name: `${a}: ${AREA_DESCRIPTIONS[a]}` })), step: 'focus' },
   { id: 'targets.p99LatencyMs', group: 'targets', kind: 'number', message: 'p99 latency target (ms)', step: 'targets', label: 'p99 latency (ms)' },
   { id: 'targets.throughputRps', group: 'targets', kind: 'number', message: 'Peak throughput (requests per second)', step: 'targets', label: 'Peak throughput (rps)' },

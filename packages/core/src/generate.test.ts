@@ -21,6 +21,7 @@ describe('generate', () => {
       'docs/adr/0002-technology-stack-for-api.md',
       'docs/runbooks/api.md',
       'docs/runbooks/api.rules.yaml',
+      'docs/testing/api.k6.js',
       'docs/testing/test-strategy.md',
     ]);
     expect(tree.get('.adr-dir')).toBe('docs/adr\n');
@@ -67,7 +68,8 @@ describe('generate', () => {
     const runbook = tree.get('ops/runbooks/ledger.md')!;
     expect(runbook).toContain('- Owning team: Payments Core');
     expect(runbook).not.toContain('{owning-team}');
-    expect(tree.get('docs/qa.md')).toContain("grpc_req_duration: ['p(99)<50']"); // a gRPC API is load-tested over gRPC
+    expect(tree.get('docs/ledger.k6.js')).toContain("'grpc_req_duration{scenario:peak}': ['p(99)<50']"); // a gRPC API is load-tested over gRPC
+    expect(tree.get('docs/qa.md')).toContain('`docs/ledger.k6.js`');
   });
 
   it('leaves out the docs the answers turn off', () => {

@@ -12,7 +12,9 @@ import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './doc
 import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
 import { renderRunbook, renderRunbookRules } from './docs/runbook.js';
 import { renderTestStrategy } from './docs/test-strategy.js';
-import { buildManifest, serializeManifest } from './manifest.js';
+import { renderLoadTest } from './docs/load-test.js';
+import type { ApiOperations } from './docs/api-operations.js';
+import { buildManifest, packProvenance, serializeManifest } from './manifest.js';
 import { makeTree, type Tree } from './tree.js';
 import { MANIFEST_PATH, outputPaths } from './paths.js';
 import { checkDate } from './date.js';
@@ -31,6 +33,11 @@ export interface GenerateOptions {
   writtenBefore?: readonly string[];
   /** The target's root AGENTS.md as it is now (null or absent: none), for the agents-md format's block. */
   agentsMd?: string | null;
+  /**
+   * The operations of the API contracts in the target (readApiOperations), which the load test sends;
+   * without them it carries named placeholders.
+   */
+  apiOperations?: ApiOperations;
   /** Told when a phase ends ('compose'), for the CLI's profile (pnpm bench --profile); no clock here. */
   onPhase?: (name: 'compose') => void;
 }
@@ -72,9 +79,13 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   }
   if (answers.outputs.docs.runbook) files.push([paths.runbook, renderRunbook(context, lib)]);
   if (answers.outputs.docs.alertRules) files.push([paths.alertRules, renderRunbookRules(context, lib)]);
-  if (answers.outputs.docs.testStrategy) files.push([paths.testStrategy, renderTestStrategy(context, lib)]);
+  if (answers.outputs.docs.testStrategy) {
+    files.push([paths.testStrategy, renderTestStrategy(context, lib, options.apiOperations)]);
+    files.push([paths.loadTest, renderLoadTest(context, lib, options.apiOperations)]);
+  }
 
   const tree = makeTree(files);
-  const manifest = buildManifest(tree, answers, options.toolVersion, options.date);
+  const provenance = packProvenance(lib, { blocks: core.sections.map((s) => s.id), skills: skills.map((s) => s.name), facets: context.stack.all.map((f) => f.id) });
+  const manifest = buildManifest(tree, answers, options.toolVersion, options.date, provenance);
   return makeTree([...tree, [MANIFEST_PATH, serializeManifest(manifest)]]);
 }

@@ -19,7 +19,7 @@ export { findMoves, roleOf } from './plan/moves.js';
 export { unifiedDiff } from './plan/diff.js';
 export { buildManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 export { sha256 } from './hash.js';
-export { outputPaths, MANIFEST_PATH } from './paths.js';
+export { outputPaths, MANIFEST_PATH, DEFAULT_PACK_DIR, effectivePacks } from './paths.js';
 export { findPreset, presetNames } from './presets.js';
 export { InputError, CancelledError, InternalError, FileSystemError, LockedError, isKnownError, type KnownError } from './errors.js';
 export { blockRows, facetRows, catalogMarkdown, describeCondition } from './library/describe.js';
@@ -36,3 +36,4 @@ export { lintAgentFiles, detectFormat as detectAgentFormat, isDiscoverable as is
 export { findAdrLog, readAdrLog, adrStatusOf, ADR_LOG_FOLDERS, type AdrLog, type AdrRecord, type AdrNaming, type AdrLogSource } from './docs/adr-log.js';
 export { newAdr, markSuperseded, NEW_ADR_STATUSES, type NewAdr, type NewAdrRequest, type FileEdit } from './docs/adr-new.js';
 export { restrictTree } from './partial.js';
+export { readApiOperations, type ApiOperations } from './docs/api-operations.js';

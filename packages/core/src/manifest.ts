@@ -10,6 +10,7 @@ import { sha256 } from './hash.js';
 import { InputError } from './errors.js';
 import { MANIFEST_PATH } from './paths.js';
 import type { Tree } from './tree.js';
+import type { Library } from './library/index.js';
 import { ownedContent } from './formats/agents-md.js';
 
 export const MANIFEST_VERSION = 1;
@@ -20,10 +21,37 @@ export const ManifestSchema = z.object({
   date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   answers: z.unknown(),
   files: z.record(z.string(), z.string()),
+  /** The team packs the run composed, each with the items of this run's output it provided. */
+  packs: z.optional(z.array(z.object({
+    name: z.string(),
+    version: z.string(),
+    source: z.string(),
+    blocks: z.array(z.string()),
+    skills: z.array(z.string()),
+    facets: z.array(z.string()),
+    /** Of those, the ones that replace a built-in item with the same id. */
+    replaces: z.array(z.string()),
+  }))),
 });
 export type Manifest = Omit<z.infer<typeof ManifestSchema>, 'answers'> & { answers: Answers };
 
-export function buildManifest(tree: Tree, answers: Answers, toolVersion: string, date: string): Manifest {
+export type PackProvenance = NonNullable<z.infer<typeof ManifestSchema>['packs']>;
+
+/** What reached this run's output from each pack: its sections (blocks), skills and facets, by id. */
+export function packProvenance(lib: Library, used: { blocks: readonly string[]; skills: readonly string[]; facets: readonly string[] }): PackProvenance | undefined {
+  if (!lib.packs || lib.packs.length === 0) return undefined;
+  const origins = lib.origins ?? {};
+  const from = (kind: string, ids: readonly string[], pack: string) => ids.filter((id) => origins[`${kind}:${id}`]?.pack === pack);
+  return lib.packs.map((pack) => {
+    const blocks = from('block', used.blocks, pack.name);
+    const skills = from('skill', used.skills, pack.name);
+    const facets = from('facet', used.facets, pack.name);
+    const replaces = [...blocks.map((id) => `block:${id}`), ...skills.map((id) => `skill:${id}`), ...facets.map((id) => `facet:${id}`)].filter((key) => origins[key]?.replaces);
+    return { ...pack, blocks, skills, facets, replaces };
+  });
+}
+
+export function buildManifest(tree: Tree, answers: Answers, toolVersion: string, date: string, packs?: PackProvenance): Manifest {
   const files: Record<string, string> = {};
   // A file shared with the user (AGENTS.md) is hashed by the part the tool owns, its block.
   for (const [path, content] of tree) if (path !== MANIFEST_PATH) files[path] = sha256(ownedContent(path, content) ?? content);
@@ -33,6 +61,7 @@ export function buildManifest(tree: Tree, answers: Answers, toolVersion: string,
     date,
     answers,
     files,
+    ...(packs ? { packs } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   lint: async (argv, env, output) => (await import('./commands/lint.js')).runLint(argv, env, output),
   add: async (argv, env, output) => (await import('./commands/add-adr.js')).runAdd(argv, env, output),
   detect: async (argv, env, output) => (await import('./commands/detect.js')).runDetect(argv, env, output),
+  import: async (argv, env, output) => (await import('./commands/import.js')).runImport(argv, env, output),
+  pack: async (argv, env, output) => (await import('./commands/pack.js')).runPack(argv, env, output),
 };
 import pc from 'picocolors';
 import type { Output } from './report.js';

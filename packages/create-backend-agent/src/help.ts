@@ -24,6 +24,10 @@ Usage
                                          with evidence
   backend-agent blocks [--json]          list the competency blocks and facets
                                          (a folder named like a command: ./blocks)
+  backend-agent import FILE… [--dry-run] report which sections of existing agent
+                                         files the library covers; write the rest
+                                         into the team pack (import --help)
+  backend-agent pack init|check [DIR]    start or check a team pack (pack --help)
   From npm: npx create-backend-agent …, or npx -p create-backend-agent
   backend-agent …; with npm create, options go after --.
 

@@ -6,15 +6,16 @@
  */
 import { basename } from 'node:path';
 import {
-  generate, resolveAnswers, planChanges, library, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
-  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH,
-  type AnswerLayer, type Bases, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Manifest, type Plain,
+  generate, resolveAnswers, planChanges, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
+  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH, readApiOperations,
+  type AnswerLayer, type Bases, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Library, type Manifest, type Plain,
   type Plan, type RepoView, type Tree, type WriteDecision,
 } from '@create-backend-agent/core';
 import { diskRepoView } from './edge/repo-view.js';
 import { checkTargetDir, readManifest, readTarget } from './edge/target.js';
 import { writeFilesAtomically } from './edge/apply.js';
 import { readAgentsMd } from './edge/agents-md.js';
+import { libraryWithPacks, requestedPacks } from './edge/packs.js';
 import { VERSION } from './version.js';
 import { phase } from './profile.js';
 
@@ -27,16 +28,24 @@ export interface Repo {
   detected: DetectedAnswers;
   /** The folder name, the detected stack, the ADR log, the last run: below anything given. */
   suggested: AnswerLayer[];
+  /** The built-in library with the team packs composed in (edge/packs.ts): detection knows their facets. */
+  lib: Library;
 }
 
-export async function readRepo(dir: string): Promise<Repo> {
+/**
+ * `given` (an answers file, --set) may name packs; they are read before detection, so that a pack's
+ * facet aliases are detected like the library's own.
+ */
+export async function readRepo(dir: string, given: readonly AnswerLayer[] = []): Promise<Repo> {
   await checkTargetDir(dir);
   const previous = await readManifest(dir);
   const view = diskRepoView(dir);
-  const detection = detectRepo(view);
+  const lastRun = previous ? [{ source: 'the last run', values: previous.answers as unknown as Plain }] : [];
+  const { lib } = await libraryWithPacks(dir, requestedPacks(dir, [...lastRun, ...given]));
+  const detection = detectRepo(view, lib);
   const detected = detectedAnswers(detection);
   phase('read');
-  return { dir, previous, view, detection, detected, suggested: suggestedLayers(dir, previous?.answers, view, detected) };
+  return { dir, previous, view, detection, detected, suggested: suggestedLayers(dir, previous?.answers, view, detected), lib };
 }
 
 /** What the folder name suggests as the service name, when it is a valid one. */
@@ -81,13 +90,15 @@ export interface Rendered {
 }
 
 export async function renderScaffold(repo: Repo, layers: readonly AnswerLayer[], options: RenderOptions): Promise<Rendered> {
-  const { answers, warnings } = resolveAnswers(layers, library);
+  const { answers, warnings } = resolveAnswers(layers, repo.lib);
   phase('answers');
   const date = options.date ?? repo.previous?.date ?? options.today;
   const agentsMd = answers.outputs.formats.includes('agents-md') ? await readAgentsMd(repo.dir) : null;
   // The ADR log is continued: next number, same width; this tool's own records come from the manifest.
   const adrLog = readAdrLog(repo.view, outputPaths(answers).adrDir);
-  const full = generate(answers, { date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
+  // The load test sends the operations of the repository's API contracts (OpenAPI, .proto).
+  const apiOperations = readApiOperations(repo.view);
+  const full = generate(answers, { date, toolVersion: VERSION, library: repo.lib, agentsMd, adrLog, apiOperations, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
   phase('render');
   const tree = options.only ? restrictTree(full, options.only(answers), repo.previous) : full;
   const state = await readTarget(repo.dir, tree);
@@ -109,7 +120,8 @@ async function lastBases(repo: Repo, manifest: Manifest | null, text: string | n
   if (stored !== null || manifest.tool.version !== VERSION) return stored;
   try {
     const adrLog = readAdrLog(repo.view, outputPaths(manifest.answers).adrDir);
-    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, agentsMd, adrLog, writtenBefore: Object.keys(manifest.files) });
+    // A contract changed since the last run changes the load test's base only: that file then has none.
+    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, library: repo.lib, agentsMd, adrLog, apiOperations: readApiOperations(repo.view), writtenBefore: Object.keys(manifest.files) });
     return basesFromTree(again, manifest.files);
   } catch {
     return null; // Answers this version cannot render any more: no bases, so edited files conflict as a whole.

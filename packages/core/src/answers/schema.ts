@@ -191,6 +191,22 @@ export const AnswersSchema = z.strictObject({
   compliance: ids(),
   /** Competency areas to weigh first, in this order; the others still apply (focus never drops). */
   focus: z._default(z.array(z.enum(AREAS)).check(z.maxLength(AREAS.length)), []),
+  /**
+   * Team packs composed with the library, later ones winning (docs/packs.md): a folder inside the
+   * repository, or an npm package installed in its node_modules. .backend-agent/pack is used
+   * whenever it exists, after these.
+   */
+  packs: z._default(
+    z.array(z.string().check(
+      z.minLength(1),
+      z.maxLength(214),
+      z.refine(
+        (p) => /^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/.test(p) || (!p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..')),
+        'packs lists npm package names ("@acme/backend-agent-pack") or folders inside the repository ("tools/agent-pack")',
+      ),
+    )).check(z.maxLength(20, 'at most 20 packs')),
+    [],
+  ),
   outputs: z.prefault(
     z.strictObject({
       formats: z._default(z.array(z.enum(AGENT_FORMATS)).check(z.minLength(1, 'outputs.formats needs at least one format')), ['claude']),

@@ -130,20 +130,71 @@ describe('the stack ADR', () => {
   };
   const none = { languages: [], frameworks: [], datastores: [], messaging: [], cloud: [], infrastructure: [], apiStyles: [] };
 
-  it('lists the options considered, each with the trade-off that weighs against it', () => {
+  const concern = (adr: string, name: string) => new RegExp(`### ${name}: [^\n]*\n\n([\\s\\S]*?)(?=\n### |\n## )`).exec(adr)![1]!;
+  const option = (section: string, name: string) => new RegExp(`^- \\*\\*${name.replace(/[()]/g, '\\$&')}\\*\\*.*\n((?: {2}- .*\n?)*)`, 'm').exec(section)![1]!;
+
+  it('weighs each option, the chosen one too, with its reasons for and against', () => {
     const adr = stackAdr({ ...none, languages: ['java'], datastores: ['postgresql'], messaging: ['kafka'] });
-    const section = /## Options considered\n([\s\S]*?)\n## Decision/.exec(adr)![1]!;
-    expect(section).toContain('- Datastore: PostgreSQL, weighed against MySQL and MongoDB.');
-    expect(section).toMatch(/^ {2}- MySQL: The InnoDB table is clustered on the primary key/m);
-    expect(section).toContain('- Messaging: Apache Kafka, weighed against RabbitMQ and NATS (JetStream).');
+    const datastore = concern(adr, 'Datastore');
+    expect(datastore).toMatch(/^- \*\*PostgreSQL\*\* \(chosen\)$/m);
+    expect(datastore).toMatch(/^- \*\*MySQL\*\*$/m);
+    expect(datastore).toMatch(/^- \*\*MongoDB\*\*$/m);
+    for (const name of ['PostgreSQL', 'MySQL', 'MongoDB']) {
+      const reasons = option(datastore, name);
+      // More than the first drawback: two reasons against, and the case for it.
+      expect(reasons.match(/^ {2}- Against: /gm)?.length, name).toBe(2);
+      expect(reasons.match(/^ {2}- For: /gm)?.length, name).toBeGreaterThanOrEqual(1);
+    }
+    expect(option(datastore, 'MySQL')).toMatch(/^ {2}- Against: The InnoDB table is clustered on the primary key/m);
+    expect(concern(adr, 'Messaging')).toMatch(/^- \*\*NATS \(JetStream\)\*\*$/m);
+    expect(adr).toMatch(/\| Datastore \| PostgreSQL \| MySQL and MongoDB \|/);
     // The options come before the decision, the way ADR readers expect.
     expect(adr.indexOf('## Options considered')).toBeLessThan(adr.indexOf('## Decision'));
   });
 
+  it('gives the reasons that hold for this service: its targets and platform', () => {
+    const at = (targets: object, infrastructure: string[] = ['kubernetes']) =>
+      generate(answersWith({ service: { name: 'orders' }, stack: { ...none, languages: ['go'], infrastructure, messaging: ['kafka'] } as never, targets: targets as never }), opts).get('docs/adr/0002-technology-stack-for-orders.md')!;
+    const tight = at({ p99LatencyMs: 30, throughputRps: 20000 });
+    expect(option(concern(tight, 'Language'), 'Go')).toMatch(/^ {2}- Against: A p99 target of 50 ms or less leaves little room for collector pauses/m);
+    expect(option(concern(tight, 'Language'), 'Rust')).toMatch(/^ {2}- For: With a p99 target of 50 ms or less, having no garbage collector/m);
+    expect(option(concern(tight, 'Messaging'), 'Apache Kafka')).toMatch(/^ {2}- For: At thousands of events per second or more/m);
+    expect(option(concern(tight, 'Infrastructure'), 'Serverless functions')).toMatch(/^ {2}- Against: A p99 target of 100 ms or less notices cold starts/m);
+    const small = at({ p99LatencyMs: 800, throughputRps: 50 });
+    expect(small).not.toMatch(/p99 target of 50 ms or less|thousands of events per second/);
+    expect(option(concern(small, 'Messaging'), 'Apache Kafka')).toMatch(/^ {2}- Against: At a modest rate \(500 requests per second or less\)/m);
+    expect(option(concern(small, 'Infrastructure'), 'Kubernetes')).toMatch(/^ {2}- Against: At a modest rate \(100 requests per second or less\), a cluster/m);
+    expect(option(concern(small, 'Infrastructure'), 'Serverless functions')).toMatch(/^ {2}- For: At a modest or spiky rate/m);
+  });
+
+  it('states compliance regimes as constraints, never as a choice in the decision', () => {
+    const adr = generate(answersWith({ service: { name: 'orders' }, stack: { ...none, languages: ['go'], datastores: ['postgresql'] } as never, compliance: ['pci-dss', 'gdpr'] }), opts).get('docs/adr/0002-technology-stack-for-orders.md')!;
+    const constraints = /## Constraints\n\n([\s\S]*?)\n## /.exec(adr)![1]!;
+    expect(constraints).toContain('`orders` handles data in scope of PCI DSS and GDPR');
+    expect(constraints).toMatch(/^- PCI DSS: PCI DSS \(version 4\.0\.1\)/m);
+    expect(constraints).toMatch(/^ {2}- Everything in or connected to the card data environment/m);
+    const decision = /## Decision\n([\s\S]*?)\n## /.exec(adr)![1]!;
+    expect(decision).not.toMatch(/Compliance|PCI DSS|GDPR/);
+    expect(/## Options considered\n([\s\S]*?)\n## Decision/.exec(adr)![1]).not.toMatch(/### Compliance/);
+    // With a regime to meet, PostgreSQL's case for it says how it meets it.
+    expect(option(concern(adr, 'Datastore'), 'PostgreSQL')).toMatch(/^ {2}- For: Row-level security, the pgaudit extension/m);
+    expect(adr.indexOf('## Constraints')).toBeLessThan(adr.indexOf('## Options considered'));
+  });
+
   it('does not offer as an alternative something that was chosen too', () => {
     const adr = stackAdr({ ...none, languages: ['java', 'kotlin'] });
-    expect(adr).toContain('- Language: Java, weighed against Go.');
-    expect(adr).toContain('- Language: Kotlin, weighed against Scala.');
+    expect(adr).toMatch(/\| Language \| Java \| Go \|/);
+    expect(adr).toMatch(/\| Language \| Kotlin \| Scala \|/);
+    expect(concern(adr, 'Language')).not.toMatch(/^- \*\*Kotlin\*\*$/m);
+  });
+
+  it('repeats no cost: what the options weighed is not listed again under Consequences', () => {
+    const adr = stackAdr({ ...none, languages: ['go'] });
+    const consequences = /## Consequences\n([\s\S]*)/.exec(adr)![1]!;
+    const weighed = [...option(concern(adr, 'Language'), 'Go').matchAll(/^ {2}- Against: (.*)$/gm)].map((m) => m[1]!);
+    expect(weighed.length).toBe(2);
+    for (const text of weighed) expect(consequences).not.toContain(text);
+    expect(consequences).toMatch(/^- Go: /m);
   });
 
   it('has no options section when nothing was chosen', () => {

@@ -6,6 +6,7 @@ import { resolveFacet } from '../render/facets.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { docTemplate } from './template.js';
 import { NEW_LOG_NAMING, type AdrLog, type AdrNaming } from './adr-log.js';
+import type { Facet } from '../library/schema.js';
 
 /** adr-tools' file-name rule: lowercase, runs of anything else become one hyphen. */
 export function adrSlug(title: string): string {
@@ -127,28 +128,44 @@ export function renderRecordDecisionsAdr(context: RenderContext, lib: Library, p
   return { path: placed.path, content: tidyMarkdown(content) };
 }
 
+/** How many reasons for and against each option the record gives: the strongest, not all. */
+const REASONS = 2;
+
+/** An option's strongest reasons for and against here: the strengths and trade-offs that hold for this stack, conditional ones first. */
+function weigh(f: Facet) {
+  return { name: f.name, for: [...f.strengths, f.summary].slice(0, REASONS), against: f.tradeoffs.slice(0, REASONS) };
+}
+
 /**
  * For each choice, the alternatives teams usually weigh against it (facet `alternatives`) that were
- * not chosen too, each with its own leading trade-off: the argument against it, in the library's words.
+ * not chosen too, each resolved for this stack, so that the reasons for and against read in its
+ * context (a target, the cloud, the platform). Compliance regimes are constraints, never options.
  */
-function optionsConsidered(context: RenderContext, lib: Library) {
+function optionsConsidered(context: RenderContext, lib: Library, choices: readonly Facet[]) {
   const chosen = new Set(context.stack.all.map((f) => f.id));
-  return context.stack.all
+  return choices
     .map((f) => ({
       concern: CONCERN[f.kind],
-      chosen: f.name,
+      chosen: weigh(f),
       alternatives: f.alternatives
         .filter((id) => !chosen.has(id))
-        // The alternative's own trade-offs, as they read beside the rest of this stack.
-        .map((id) => resolveFacet(lib.facets.find((o) => o.id === id)!, context.answers, context.date))
-        .map((o) => ({ name: o.name, against: o.tradeoffs[0] ?? '' })),
+        .map((id) => weigh(resolveFacet(lib.facets.find((o) => o.id === id)!, context.answers, context.date))),
     }))
     .filter((o) => o.alternatives.length > 0);
 }
 
 export function renderStackAdr(context: RenderContext, lib: Library, placed: PlacedAdr): RenderedAdr {
-  const rows = context.stack.all.map((f) => ({ concern: CONCERN[f.kind], name: f.name, summary: f.summary }));
-  const tradeoffs = context.stack.all.flatMap((f) => f.tradeoffs.map((text) => ({ name: f.name, text })));
-  const content = renderTemplate(docTemplate(lib, 'adr-stack'), { ...context, adr: { heading: placed.heading }, rows, tradeoffs, options: optionsConsidered(context, lib) });
+  const choices = context.stack.all.filter((f) => f.kind !== 'compliance');
+  const options = optionsConsidered(context, lib, choices);
+  const weighed = new Set(options.map((o) => o.chosen.name));
+  const rows = choices.map((f) => ({
+    concern: CONCERN[f.kind],
+    name: f.name,
+    over: options.find((o) => o.chosen.name === f.name)?.alternatives.map((a) => a.name) ?? [],
+  }));
+  // Costs already weighed under the options are not repeated; the rest are the consequences.
+  const tradeoffs = choices.flatMap((f) => f.tradeoffs.slice(weighed.has(f.name) ? REASONS : 0).map((text) => ({ name: f.name, text })));
+  const constraints = (context.stack.compliance ?? []).map((f) => ({ name: f.name, summary: f.summary, costs: f.tradeoffs }));
+  const content = renderTemplate(docTemplate(lib, 'adr-stack'), { ...context, adr: { heading: placed.heading }, rows, tradeoffs, options, constraints });
   return { path: placed.path, content: tidyMarkdown(content) };
 }

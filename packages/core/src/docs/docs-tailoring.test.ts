@@ -174,22 +174,32 @@ describe('runbook and test strategy for contrasting stacks', () => {
   });
 
   it('derives load-test thresholds from the p99 and throughput targets, in the protocol of the API', () => {
-    expect(ledger.strategy).toContain("import grpc from 'k6/net/grpc';");
-    expect(ledger.strategy).toContain("grpc_req_duration: ['p(99)<50']");
-    expect(ledger.strategy).toContain('rate: 8000,');
-    expect(catalog.strategy).toContain("http_req_duration: ['p(99)<400']");
-    expect(catalog.strategy).toContain("http_req_failed: ['rate<0.005']");
-    expect(catalog.strategy).toContain('rate: 300,');
+    const ledgerK6 = generate(ledger.answers, opts).get('docs/testing/ledger.k6.js')!;
+    const catalogK6 = generate(catalog.answers, opts).get('docs/testing/catalog.k6.js')!;
+    expect(ledgerK6).toContain("import grpc from 'k6/net/grpc';");
+    expect(ledgerK6).toContain("'grpc_req_duration{scenario:peak}': ['p(99)<50']");
+    expect(ledgerK6).toMatch(/peak: \{ executor: 'constant-arrival-rate', rate: 8000,/);
+    expect(catalogK6).toContain("'http_req_duration{scenario:peak}': ['p(99)<400']");
+    expect(catalogK6).toContain("'http_req_failed{scenario:peak}': ['rate<0.005']");
+    expect(catalogK6).toMatch(/stress: \{ executor: 'constant-arrival-rate', rate: 600,/);
+    expect(ledger.strategy).toContain('| peak | 8,000 per second (the target) | 10m | 800 / 4000 | p99 reaches 50 ms');
+    expect(catalog.strategy).toContain('`docs/testing/catalog.k6.js`');
   });
 
   it('keeps the gates, security scans and policies every strategy needs', () => {
     for (const strategy of [ledger.strategy, catalog.strategy]) {
-      for (const section of ['## Coverage gates', '### Security tests', '### Resilience tests', '## Test data and environments', '## CI gates', '## Flaky tests']) expect(strategy).toContain(section);
+      for (const section of ['## Coverage gate', '### Security tests', '### Resilience tests', '## Test data and environments', '## CI gates', '## Flaky tests']) expect(strategy).toContain(section);
       expect(strategy).toMatch(/SAST/);
       expect(strategy).toMatch(/dependency scanning/);
-      expect(strategy).toMatch(/DAST baseline/);
     }
-    expect(ledger.strategy).toContain('falls below 85%');
-    expect(catalog.strategy).toContain('falls below 70%');
+    // A DAST scanner speaks HTTP: the REST and GraphQL catalog gets one, the gRPC-only ledger does not.
+    expect(catalog.strategy).toMatch(/DAST baseline/);
+    expect(ledger.strategy).not.toMatch(/DAST|OWASP ZAP/);
+    // One coverage gate, stated once.
+    for (const [strategy, gate] of [[ledger.strategy, 85], [catalog.strategy, 70]] as const) {
+      expect(strategy).toContain(`CI fails a pull request when line coverage of the service's own code is under ${gate}%`);
+      expect(strategy.match(new RegExp(`\\b${gate}%`, 'g'))).toHaveLength(1);
+      expect(strategy).not.toMatch(/coverage of changed code/);
+    }
   });
 });

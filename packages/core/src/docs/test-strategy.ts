@@ -4,6 +4,8 @@ import type { RenderContext } from '../render/context.js';
 import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { docTemplate } from './template.js';
+import { loadTestData } from './load-test.js';
+import type { ApiOperations } from './api-operations.js';
 
 const LEVELS = ['static', 'unit', 'integration', 'contract', 'e2e', 'load', 'security', 'resilience'] as const;
 
@@ -15,11 +17,11 @@ const LEVELS = ['static', 'unit', 'integration', 'contract', 'e2e', 'load', 'sec
 const CONTRACT_APPROACH: Record<string, { approach: string; how: string }> = {
   rest: {
     approach: 'consumer-driven contracts',
-    how: 'each consumer publishes a Pact of the requests it sends and the fields it reads; the provider verifies every pact in CI and a release waits for `can-i-deploy`. An OpenAPI diff (oasdiff) in the pull request blocks breaking changes to the published document.',
+    how: 'each consumer publishes a Pact of the requests it sends and the fields it reads; the provider verifies every pact in CI and a release waits for `can-i-deploy`. An OpenAPI diff (oasdiff) in the pull request blocks breaking changes to the published document, and Schemathesis checks that the responses honour it.',
   },
   grpc: {
     approach: 'schema breaking-change check',
-    how: '`buf breaking --against` the main branch fails any pull request that removes or renumbers a field, changes a type or drops an RPC; reserved numbers and names keep deleted fields from coming back with another meaning.',
+    how: '`buf breaking --against` the main branch fails any pull request that removes or renumbers a field, changes a type or drops an RPC; reserved numbers and names keep deleted fields from coming back with another meaning. Where a consumer relies on behaviour the schema cannot express, Pact with the pact-protobuf-plugin covers it.',
   },
   graphql: {
     approach: 'schema breaking-change check',
@@ -27,43 +29,39 @@ const CONTRACT_APPROACH: Record<string, { approach: string; how: string }> = {
   },
   events: {
     approach: 'schema compatibility check',
-    how: 'the schema registry rejects a schema that breaks BACKWARD compatibility for the topic, and consumers publish message pacts that the producer verifies in CI.',
+    how: 'the AsyncAPI document is validated in CI and the schema registry rejects a schema that breaks BACKWARD compatibility for the topic; consumers publish message pacts (or Microcks tests from the AsyncAPI document) that the producer verifies in CI.',
   },
 };
 
-/** The protocol the load test speaks: the first synchronous API style chosen, HTTP by default. */
-function loadProtocol(context: RenderContext): 'http' | 'graphql' | 'grpc' {
-  const first = (context.stack.apiStyles ?? []).map((f) => f.id).find((id) => id === 'rest' || id === 'graphql' || id === 'grpc');
-  return first === 'graphql' || first === 'grpc' ? first : 'http';
-}
-
-export function testStrategyData(context: RenderContext) {
+export function testStrategyData(context: RenderContext, operations: ApiOperations = {}) {
   const tools = Object.fromEntries(
     LEVELS.map((level) => [
       level,
-      context.stack.all.flatMap((f) => f.testing.tools.filter((t) => t.level === level)).filter(
-        (t, i, all) => all.findIndex((o) => o.tool === t.tool) === i,
-      ),
+      context.stack.all
+        // An API style's contract tools are in its approach below; listing them again would say it twice.
+        .filter((f) => !(level === 'contract' && f.kind === 'api' && CONTRACT_APPROACH[f.id]))
+        .flatMap((f) => f.testing.tools.filter((t) => t.level === level))
+        .filter((t, i, all) => all.findIndex((o) => o.tool === t.tool) === i),
     ]),
   );
-  const errorRate = Math.round((1 - context.targets.availability / 100) * 1e6) / 1e6;
-  const protocol = loadProtocol(context);
+  const load = loadTestData(context, operations);
+  const apiStyles = (context.stack.apiStyles ?? []).map((f) => f.id);
   return {
     ...context,
     tools,
+    // A DAST scanner speaks HTTP: it has nothing to scan on a gRPC-only service or a worker.
+    http: apiStyles.includes('rest') || apiStyles.includes('graphql'),
+    // The one coverage gate, measured with the language's own coverage tool.
+    coverageTools: tools.unit!.filter((t) => /cov|JaCoCo|Kover/i.test(t.tool)).map((t) => t.tool),
     contracts: (context.stack.apiStyles ?? []).filter((f) => CONTRACT_APPROACH[f.id]).map((f) => ({ name: f.name, ...CONTRACT_APPROACH[f.id]! })),
-    load: { grpc: protocol === 'grpc', graphql: protocol === 'graphql', http: protocol === 'http' },
-    successRate: Math.round((context.targets.availability / 100) * 1e6) / 1e6,
+    load,
     notes: context.stack.all.flatMap((f) => f.testing.notes),
-    // The generic fault-injection line would repeat a facet that already names Toxiproxy.
-    facetsNameToxiproxy: tools.resilience!.some((t) => /toxiproxy/i.test(t.tool)),
-    errorRate,
-    errorRatePercent: Math.round(errorRate * 100 * 1e4) / 1e4,
-    // One virtual user per request in flight at p99 latency, doubled for headroom.
-    preAllocatedVus: Math.max(10, Math.ceil((context.targets.throughputRps * context.targets.p99LatencyMs) / 1000) * 2),
+    // The generic line puts Toxiproxy in front of each dependency; a datastore that already says how is not told twice.
+    facetsNameToxiproxy: (context.stack.datastores ?? []).some((f) => f.testing.tools.some((t) => t.level === 'resilience' && /toxiproxy/i.test(t.tool))),
+    errorRatePercent: load.errorRatePercent,
   };
 }
 
-export function renderTestStrategy(context: RenderContext, lib: Library): string {
-  return tidyMarkdown(renderTemplate(docTemplate(lib, 'test-strategy'), testStrategyData(context)));
+export function renderTestStrategy(context: RenderContext, lib: Library, operations: ApiOperations = {}): string {
+  return tidyMarkdown(renderTemplate(docTemplate(lib, 'test-strategy'), testStrategyData(context, operations)));
 }

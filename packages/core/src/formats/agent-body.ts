@@ -8,7 +8,7 @@ import type { RenderContext } from '../render/context.js';
 import { composeBlocks } from '../compose.js';
 import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
-import { InternalError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 import { quoteImportLikeText } from './code-spans.js';
 
 export interface Section {
@@ -19,8 +19,22 @@ export interface Section {
 
 export function renderSections(context: RenderContext, lib: Library): Section[] {
   return composeBlocks(context.answers, lib)
-    .map((block) => ({ id: block.meta.id, title: block.meta.title, body: tidyMarkdown(renderTemplate(block.template, context, lib.partials)).trim() }))
+    .map((block) => ({ id: block.meta.id, title: block.meta.title, body: tidyMarkdown(renderPackAware(lib, `block:${block.meta.id}`, () => renderTemplate(block.template, context, lib.partials))).trim() }))
     .filter((section) => section.body.length > 0);
+}
+
+/**
+ * Renders a library item; a pack's template that fails (a field the context lacks, in strict mode)
+ * is the team's input to fix, reported at its file, not a crash of the tool.
+ */
+export function renderPackAware<T>(lib: Library, key: string, render: () => T): T {
+  const origin = lib.origins?.[key];
+  if (!origin) return render();
+  try {
+    return render();
+  } catch (error) {
+    throw new InputError(`${origin.file}: the template fails to render: ${(error as Error).message.split('\n')[0]}.`, 'Use only the fields docs/packs.md lists (the same context the built-in templates see).');
+  }
 }
 
 export function layout(lib: Library, name: string) {

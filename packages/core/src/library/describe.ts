@@ -18,6 +18,8 @@ export function describeCondition(condition: Condition | undefined): string {
   if ('includes' in condition) return `${condition.path} has ${condition.includes}`;
   if ('includesAny' in condition) return `${condition.path} has any of ${condition.includesAny.join(', ')}`;
   if ('equals' in condition) return `${condition.path} = ${String(condition.equals)}`;
+  if ('atMost' in condition) return `${condition.path} ≤ ${condition.atMost}`;
+  if ('atLeast' in condition) return `${condition.path} ≥ ${condition.atLeast}`;
   return `${condition.path} in ${condition.in.join(', ')}`;
 }
 

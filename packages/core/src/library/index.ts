@@ -29,6 +29,10 @@ export interface Library {
   /** Shared pieces of layouts, used as {{> name}}. */
   partials: Readonly<Record<string, TemplateSpec>>;
   docs: Readonly<Record<string, TemplateSpec>>;
+  /** The team packs composed in (packs/compose.ts), in order; absent for the built-in library. */
+  packs?: ReadonlyArray<{ name: string; version: string; source: string }>;
+  /** Where each pack item came from, by "block:<id>", "skill:<name>", "facet:<id>", "preset:<name>". */
+  origins?: Readonly<Record<string, { pack: string; version: string; file: string; replaces?: boolean }>>;
 }
 
 export const library: Library = generated;

@@ -20,7 +20,10 @@ export type Condition =
   | { path: string; includes: string }
   | { path: string; includesAny: string[] }
   | { path: string; equals: string | number | boolean }
-  | { path: string; in: Array<string | number | boolean> };
+  | { path: string; in: Array<string | number | boolean> }
+  /** A number answer (a target) at most or at least this: a trade-off that bites only at a tight p99 or a high rate. */
+  | { path: string; atMost: number }
+  | { path: string; atLeast: number };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -32,6 +35,8 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ path: text, includesAny: z.array(text).min(1) }),
     z.strictObject({ path: text, equals: z.union([z.string(), z.number(), z.boolean()]) }),
     z.strictObject({ path: text, in: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+    z.strictObject({ path: text, atMost: z.number() }),
+    z.strictObject({ path: text, atLeast: z.number() }),
   ]),
 );
 
@@ -125,7 +130,13 @@ export const FacetSchema = z.strictObject({
   alternatives: z.array(z.union([id, z.strictObject({ id, when })])).default([]),
   /** One sentence: what it is for and why a team picks it; used in the stack ADR. */
   summary: text,
-  /** Honest costs of choosing it; used in the stack ADR consequences. */
+  /**
+   * The strongest reasons to pick it, most of them only for some services (`when` on the targets,
+   * the cloud, the platform, compliance); the stack ADR weighs them against the trade-offs. Write the
+   * conditional ones first: the ADR shows the first that hold.
+   */
+  strengths: z.array(conditionalText).default([]),
+  /** Honest costs of choosing it, conditional ones first; used in the stack ADR's options and consequences. */
   tradeoffs: z.array(conditionalText).default([]),
   practices: z.array(conditionalText).min(3),
   pitfalls: z.array(conditionalText).min(2),
@@ -155,8 +166,9 @@ type Plain<T> = Omit<T, 'when'>;
  * A facet resolved for one set of answers (render/facets.ts): every list holds only the items whose
  * condition holds, text items are strings, and nothing carries a `when` any more.
  */
-export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'tradeoffs' | 'practices' | 'pitfalls' | 'runbook' | 'testing'> {
+export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'strengths' | 'tradeoffs' | 'practices' | 'pitfalls' | 'runbook' | 'testing'> {
   alternatives: string[];
+  strengths: string[];
   tradeoffs: string[];
   practices: string[];
   pitfalls: string[];

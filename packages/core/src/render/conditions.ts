@@ -12,5 +12,7 @@ export function evaluate(condition: Condition | undefined, answers: unknown): bo
   if ('includes' in condition) return Array.isArray(value) && value.includes(condition.includes);
   if ('includesAny' in condition) return Array.isArray(value) && condition.includesAny.some((x) => value.includes(x));
   if ('equals' in condition) return value === condition.equals;
+  if ('atMost' in condition) return typeof value === 'number' && value <= condition.atMost;
+  if ('atLeast' in condition) return typeof value === 'number' && value >= condition.atLeast;
   return condition.in.includes(value as string | number | boolean);
 }

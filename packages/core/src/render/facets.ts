@@ -22,6 +22,7 @@ export function resolveFacet(facet: FacetDefinition, answers: Answers, date: str
   return {
     ...facet,
     alternatives: facet.alternatives.flatMap((a) => (typeof a === 'string' ? [a] : holds(a) ? [a.id] : [])),
+    strengths: texts(facet.strengths),
     tradeoffs: texts(facet.tradeoffs),
     practices: texts(facet.practices),
     pitfalls: texts(facet.pitfalls),

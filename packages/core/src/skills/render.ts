@@ -16,7 +16,7 @@ import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { frontmatter } from '../render/yaml.js';
 import { InternalError } from '../errors.js';
-import { layout } from '../formats/agent-body.js';
+import { layout, renderPackAware } from '../formats/agent-body.js';
 import { quoteImportLikeText } from '../formats/code-spans.js';
 
 /** The skill whose folder holds every reference; the others link to its files. */
@@ -45,8 +45,12 @@ function referenceFacets(skill: Skill, context: RenderContext): Facet[] {
   return context.stack.all.filter((f) => kinds.has(f.kind));
 }
 
-/** One skill, naming its references under `referenceDir` (relative to its own folder). */
+/** One skill, naming its references under `referenceDir` (relative to its own folder); a pack's skill that fails is reported at its file. */
 function renderOne(skill: Skill, context: RenderContext, lib: Library, facets: readonly Facet[], referenceDir: string): Omit<RenderedSkill, 'references'> {
+  return renderPackAware(lib, `skill:${skill.meta.name}`, () => renderOneUnchecked(skill, context, lib, facets, referenceDir));
+}
+
+function renderOneUnchecked(skill: Skill, context: RenderContext, lib: Library, facets: readonly Facet[], referenceDir: string): Omit<RenderedSkill, 'references'> {
   const references = facets.map((f) => ({ file: `${referenceDir}${f.id}.md`, name: f.name, kind: f.kind }));
   const data = { ...context, skill: { name: skill.meta.name }, references };
   const description = oneLine(renderTemplate(skill.description, data));

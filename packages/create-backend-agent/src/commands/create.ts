@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   resolveAnswers, parseSetFlag, summarize, findPreset, library,
-  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, BASES_PATH, type AnswerLayer, type Answers, type Plain, type Plan,
+  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, BASES_PATH, type AnswerLayer, type Answers, type Library, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
 import { equivalentSets, resolveAll, drift, setupSteps, type Change, type WriteDecision } from '@create-backend-agent/core';
@@ -41,9 +41,9 @@ export { EXIT } from '../exit-codes.js';
 export { suggestedLayers } from '../scaffold.js';
 
 /** What the command line gives: --preset, --answers, --set, later winning. The wizard never asks these. */
-export async function givenLayers(args: Args): Promise<AnswerLayer[]> {
+export async function givenLayers(args: Args, lib: Library = library): Promise<AnswerLayer[]> {
   const layers: AnswerLayer[] = [];
-  if (args.preset !== undefined) layers.push({ source: `preset ${args.preset}`, values: findPreset(library, args.preset).answers });
+  if (args.preset !== undefined) layers.push({ source: `preset ${args.preset}`, values: findPreset(lib, args.preset).answers });
   if (args.answers !== undefined) layers.push({ source: args.answers, values: await readAnswersFile(resolve(args.answers)) });
   for (const expression of args.set) layers.push({ source: '--set', values: parseSetFlag(expression) });
   return layers;
@@ -64,16 +64,18 @@ export async function runCreate(args: Args, env: Environment, output: Output): P
 }
 
 async function createIn(dir: string, args: Args, env: Environment, output: Output, interaction: ReturnType<typeof interactionFor>): Promise<number> {
-  const repo = await readRepo(dir);
-  const { previous, detection, detected, suggested } = repo;
-  const given = await givenLayers(args);
+  // The answers file and --set may name packs; a preset may come from one, so it is read after them.
+  const { preset: _preset, ...withoutPreset } = args;
+  const repo = await readRepo(dir, await givenLayers(withoutPreset));
+  const { previous, detection, detected, suggested, lib } = repo;
+  const given = await givenLayers(args, lib);
   if (interaction.kind === 'automation') {
-    const unattended = resolveAnswers([...suggested, ...given], library).answers;
-    throw automationError(interaction.automation, nonInteractiveCommand(env.vars ?? {}, args.positionals[0], equivalentSets(unattended, suggested, library)));
+    const unattended = resolveAnswers([...suggested, ...given], lib).answers;
+    throw automationError(interaction.automation, nonInteractiveCommand(env.vars ?? {}, args.positionals[0], equivalentSets(unattended, suggested, lib)));
   }
   const wizard = interaction.kind === 'prompt'
     ? await (await import('../wizard/session.js')).startWizard({
-      output, vars: env.vars ?? {}, dirArg: args.positionals[0], detection, detected,
+      output, vars: env.vars ?? {}, dirArg: args.positionals[0], detection, detected, lib,
       header: `${pc.bold('create-backend-agent')} ${VERSION} ${pc.dim('→')} ${dir}`,
       pager: terminalPager(output, env.rows, env.vars ?? {}),
       ...(previous ? { lastRun: previous.answers as unknown as Plain } : {}),

@@ -10,6 +10,8 @@ import {
   type Detection, type FacetKind, type StackFinding,
 } from '@create-backend-agent/core';
 import { diskRepoView } from '../edge/repo-view.js';
+import { readManifest } from '../edge/target.js';
+import { libraryWithPacks, requestedPacks } from '../edge/packs.js';
 import { pc, type Output } from '../report.js';
 
 const HELP = `Usage: backend-agent detect [dir] [--json]
@@ -45,7 +47,10 @@ export async function runDetect(argv: readonly string[], env: { cwd: string }, o
   const stats = await stat(dir).catch(() => null);
   if (!stats?.isDirectory()) throw new InputError(`${dir} is not a folder.`, 'Pass the repository folder: backend-agent detect path/to/repo.');
 
-  const detection = detectRepo(diskRepoView(dir));
+  // A team pack's facets are detected by their aliases like the library's own.
+  const previous = await readManifest(dir).catch(() => null);
+  const { lib } = await libraryWithPacks(dir, requestedPacks(dir, previous ? [{ source: 'the last run', values: previous.answers as unknown as Record<string, unknown> }] : []));
+  const detection = detectRepo(diskRepoView(dir), lib);
   const answers = detectedAnswers(detection).values;
   if (parsed.values.json) {
     output.out(JSON.stringify({ target: dir, ...detection, answers }, null, 2));

@@ -11,6 +11,7 @@ import { nonInteractiveCommand } from '../edge/command-line.js';
 import { askAnswers } from './ask.js';
 import { reviewPlan } from './review.js';
 import type { Prompter } from './prompter.js';
+import type { Library } from '@create-backend-agent/core';
 import type { Pager } from '../edge/pager.js';
 
 export interface WizardSetup {
@@ -27,6 +28,8 @@ export interface WizardSetup {
   prompter?: Prompter;
   /** Shows a long difference (the CLI pages it through $PAGER or less -R); printed when absent. */
   pager?: Pager;
+  /** The library with the team packs composed in; the built-in one when absent. */
+  lib?: Library;
 }
 
 export interface Finish {
@@ -52,13 +55,13 @@ export async function startWizard(setup: WizardSetup): Promise<WizardSession> {
   output.out(setup.header);
   for (const line of introLines(setup.detection)) output.out(line);
   return {
-    ask: (suggested, given) => askAnswers(prompter, { suggested, given, evidence: setup.detected.evidence, lastRun: setup.lastRun }, output),
+    ask: (suggested, given) => askAnswers(prompter, { suggested, given, evidence: setup.detected.evidence, lastRun: setup.lastRun, ...(setup.lib ? { lib: setup.lib } : {}) }, output),
     review: (plan, options) => reviewPlan(prompter, plan, output, { ...options, ...(setup.pager ? { page: setup.pager } : {}) }),
     finish(result) {
       // One choice for every conflict: the command says it with --conflict.
       const chosen = new Set([...result.decision.markers.map(() => 'markers'), ...result.decision.kept.map(() => 'mine'), ...theirsOf(result).map(() => 'theirs')]);
       const extra = !result.dryRun && chosen.size === 1 ? ['--conflict', [...chosen][0]!] : [];
-      const command = nonInteractiveCommand(setup.vars, setup.dirArg, equivalentSets(result.answers, result.suggested, library), extra);
+      const command = nonInteractiveCommand(setup.vars, setup.dirArg, equivalentSets(result.answers, result.suggested, setup.lib ?? library), extra);
       output.out('');
       if (result.dryRun) {
         const diffs = diffText(result.plan.changes);
