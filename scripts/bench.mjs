@@ -8,6 +8,7 @@
  *   node scripts/bench.mjs [--runs N] [--json]   everything (pnpm bench builds first)
  *   node scripts/bench.mjs --profile [--runs N]  only the phase table of a scaffold and a re-run
  *   --registry-runs N                            pairs of `pnpm create` runs (default 5; 0 skips them)
+ *   --monorepo-runs N                            timed runs of the 1,000-package cases (default 5)
  *
  * Cases run round-robin, one run of each per round after warm-up rounds, so each case and its
  * create-vite anchor run back to back (A B A B ...) and a burst of load hits both alike. A ratio is
@@ -18,7 +19,7 @@
  * prints when each phase ended, ms since the process started; the table gives each phase's share.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,29 +75,23 @@ const DATE = '2026-01-01';
 const existing = freshDir('existing');
 run([cli, existing, '--yes', '--date', DATE]);
 
-/** A pnpm monorepo of 1,000 services on a few stacks, as `detect` would meet in a large company repo. */
-function makeMonorepo(dir, count) {
-  const stacks = [
-    { deps: { fastify: '^5.0.0', pg: '^8.11.0', kafkajs: '^2.2.4' }, files: { 'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n', Dockerfile: 'FROM node:20-alpine\n' } },
-    { deps: { express: '^4.19.0', ioredis: '^5.4.0', mongodb: '^6.8.0' }, files: { 'tsconfig.json': '{}\n' } },
-    { deps: { '@nestjs/core': '^10.0.0', '@prisma/client': '^5.0.0' }, files: { 'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n', Dockerfile: 'FROM node:20\n' } },
-    { deps: {}, files: { 'go.mod': 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n', 'main.go': 'package main\n' } },
-    { deps: {}, files: { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi>=0.110", "sqlalchemy>=2.0"]\n', 'app/main.py': 'from fastapi import FastAPI\n' } },
-  ];
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'monorepo', private: true }, null, 2)}\n`);
-  writeFileSync(join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - "packages/*"\n');
-  for (let i = 0; i < count; i++) {
-    const stack = stacks[i % stacks.length];
-    const pkg = join(dir, 'packages', `svc-${String(i).padStart(4, '0')}`);
-    mkdirSync(join(pkg, 'src'), { recursive: true });
-    writeFileSync(join(pkg, 'package.json'), `${JSON.stringify({ name: `@corp/svc-${i}`, version: '1.0.0', dependencies: stack.deps }, null, 2)}\n`);
-    writeFileSync(join(pkg, 'src/index.ts'), 'export {};\n');
-    for (const [file, content] of Object.entries(stack.files)) {
-      mkdirSync(dirname(join(pkg, file)), { recursive: true });
-      writeFileSync(join(pkg, file), content);
-    }
+/**
+ * The 1,000-package workspace of 200 services on five stacks in three languages and 800 shared
+ * libraries (packages/core/src/test-support/workspace.ts, which the core's tests check for
+ * correctness), written to `dir`.
+ */
+async function makeMonorepo(dir) {
+  const { tsImport } = await import('tsx/esm/api');
+  const { generatedWorkspace } = await tsImport('../packages/core/src/test-support/workspace.ts', import.meta.url);
+  for (const [file, content] of Object.entries(generatedWorkspace(MONOREPO_PACKAGES, MONOREPO_SERVICES).files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
   }
 }
+const MONOREPO_PACKAGES = 1000;
+const MONOREPO_SERVICES = 200;
+/** Timed runs of the monorepo cases (each scaffold needs a fresh copy of the workspace). */
+const MONOREPO_RUNS = Math.min(RUNS, option('--monorepo-runs', 5) || 5);
 
 const createVitePkg = join(root, 'node_modules/create-vite/package.json');
 const createVite = existsSync(createVitePkg) ? (() => {
@@ -176,7 +171,13 @@ if (profileOnly) {
 }
 
 const monorepo = freshDir('monorepo');
-makeMonorepo(monorepo, 1000);
+await makeMonorepo(monorepo);
+/** A fresh copy of the workspace for each scaffold, made before the clock starts. */
+const monorepoCopy = () => {
+  const dir = freshDir('monorepo-scaffold');
+  cpSync(monorepo, dir, { recursive: true });
+  return dir;
+};
 
 // --- cases ------------------------------------------------------------------------------------
 /**
@@ -195,13 +196,21 @@ const CASES = [
     : { id: 'vite-scaffold', label: 'create-vite `vanilla-ts` scaffold', skip: noVite },
   { id: 'scaffold', label: '`--yes` scaffold into an empty folder', args: () => [cli, freshDir('scaffold'), '--yes', '--date', DATE], pair: 'vite-scaffold', target: { pair: 1.0 } },
   { id: 'dry-run', label: '`--yes --dry-run` re-run on a scaffold', args: () => [cli, existing, '--yes', '--dry-run'], pair: 'scaffold', target: { pair: 1.1 } },
-  { id: 'detect', label: '`detect` on a 1,000-package monorepo', args: () => [cli, 'detect', monorepo] },
+  {
+    id: 'detect', label: '`detect` on a 1,000-package monorepo (200 services)', args: () => [cli, 'detect', monorepo],
+    runs: MONOREPO_RUNS, budget: { ms: 1000, rssMb: 300 },
+  },
+  {
+    id: 'monorepo', label: '`--yes` scaffold of that monorepo (each service its docs and nested AGENTS.md)',
+    args: () => [cli, monorepoCopy(), '--yes', '--date', DATE, '--set', 'outputs.formats=claude,agents-md'],
+    runs: MONOREPO_RUNS, budget: { ms: 3000, rssMb: 300 },
+  },
 ];
 
 const timings = new Map(CASES.map((c) => [c.id, []]));
 for (let round = 0; round < WARMUP + RUNS; round++) {
   for (const c of CASES) {
-    if (c.skip) continue;
+    if (c.skip || (c.runs !== undefined && round >= WARMUP + c.runs)) continue;
     const args = c.args();
     const start = process.hrtime.bigint();
     const result = spawnSync(node, args, { stdio: 'ignore', env, cwd: work });
@@ -218,7 +227,9 @@ const stats = Object.fromEntries(CASES.filter((c) => !c.skip).map((c) => {
   const pair = c.pair && timings.get(c.pair);
   return [c.id, {
     median: median(xs), min: Math.min(...xs), max: Math.max(...xs),
-    floorRatio: pairedRatio(xs, timings.get('floor')),
+    // A case with fewer runs than the floor is compared by medians.
+    floorRatio: c.runs !== undefined ? median(xs) / median(timings.get('floor')) : pairedRatio(xs, timings.get('floor')),
+    ...(c.budget ? { budgetRatio: median(xs) / c.budget.ms } : {}),
     ...(pair && pair.length > 0 ? { pairRatio: pairedRatio(xs, pair) } : {}),
   }];
 }));
@@ -228,7 +239,30 @@ function verdictOf(ratio, limit, against) {
   if (!Number.isFinite(ratio)) return `no ${against} in this run`;
   return ratio <= limit ? `meets ≤ ${limit}× ${against}` : `misses ≤ ${limit}× ${against} by ${fixed(ratio - limit, 2)}×`;
 }
+/**
+ * Peak resident memory of one run of a case, from GNU time (`/usr/bin/time -f %M`, kilobytes), on a
+ * run of its own so that the timed runs carry no wrapper.
+ */
+function peakRssMb(c) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const result = spawnSync('/usr/bin/time', ['-f', 'peak-rss-kb %M', node, ...c.args()], { stdio: ['ignore', 'ignore', 'pipe'], env, cwd: work, encoding: 'utf8' });
+  const kb = Number(/peak-rss-kb (\d+)/.exec(result.stderr ?? '')?.[1]);
+  return result.status === 0 && Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+for (const c of CASES) if (c.budget && !c.skip) stats[c.id].peakRssMb = peakRssMb(c);
+
+/** A budgeted case: its median as a share of the time budget, and its peak memory against its own. */
+function budgetVerdict(c) {
+  const s = stats[c.id];
+  const time = `${fixed(s.budgetRatio, 2)}× its ${c.budget.ms / 1000} s budget (${s.budgetRatio <= 1 ? 'meets' : 'misses'})`;
+  const rss = s.peakRssMb === undefined
+    ? 'peak RSS unmeasured (no /usr/bin/time)'
+    : `peak RSS ${fixed(s.peakRssMb, 0)} MB, ${fixed(s.peakRssMb / c.budget.rssMb, 2)}× its ${c.budget.rssMb} MB (${s.peakRssMb <= c.budget.rssMb ? 'meets' : 'misses'})`;
+  return `${time}; ${rss}`;
+}
+
 function verdict(c) {
+  if (c.budget && !c.skip) return budgetVerdict(c);
   if (!c.target || c.skip) return '';
   const s = stats[c.id];
   const parts = [];

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import { MANIFEST_PATH } from '../src/paths.js';
 import { answersFor, CLOUDS, DATE, foreignNameCheck, LANGUAGES, matrix } from './combinations.js';
+import { resolveAnswers } from '../src/answers/resolve.js';
+import { library } from '../src/library/index.js';
+import { serviceAnswers } from '../src/services.js';
 
 describe('combinations: no generated file names a technology outside the answers', () => {
   const cases = matrix();
@@ -31,6 +34,31 @@ describe('combinations: no generated file names a technology outside the answers
         if (path === MANIFEST_PATH) continue;
         for (const { name, line } of foreignNames(path, text)) {
           leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
+        }
+      }
+      expect([...new Set(leaks)]).toEqual([]);
+    });
+  }
+
+  // The same check per service of a monorepo: three matrix stacks as three services of one repository,
+  // each service's runbook, test strategy, stack record and nested AGENTS.md naming only its own stack.
+  // Cases run language by language, six each: a group takes three languages apart.
+  const groups = [0, 1, 2, 3, 4, 5].map((k) => [cases[k]!, cases[k + 20]!, cases[k + 40]!]);
+  for (const group of [...groups, cases.slice(-3)]) {
+    it(`monorepo: ${group.map((c) => c.name).join(' | ')}`, () => {
+      const services = group.map((c, n) => ({ name: `svc-${n}`, path: `services/svc-${n}`, stack: c.stack }));
+      const answers = resolveAnswers([{ source: 'matrix', values: { services, outputs: { formats: ['claude', 'agents-md'] } } as never }], library).answers;
+      const tree = generate(answers, { date: DATE, toolVersion: '0.0.0' });
+      const leaks: string[] = [];
+      for (const service of answers.services) {
+        const own = serviceAnswers(answers, service);
+        const foreignNames = foreignNameCheck(own);
+        const files = [...tree].filter(([path]) => path.startsWith(`${service.path}/`));
+        expect(files.length, service.name).toBe(5);
+        for (const [path, text] of files) {
+          for (const { name, line } of foreignNames(path, text)) {
+            leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
+          }
         }
       }
       expect([...new Set(leaks)]).toEqual([]);

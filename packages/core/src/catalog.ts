@@ -4,7 +4,7 @@
  * Defaults and validation come from the answers schema, so nothing is defined twice.
  */
 import type * as z from 'zod';
-import { AnswersSchema, SENIORITIES, COLORS, MODEL_ALIASES, CLAUDE_TOOLS, AGENT_FORMATS } from './answers/schema.js';
+import { AnswersSchema, SENIORITIES, COLORS, MODEL_ALIASES, CLAUDE_TOOLS, AGENT_FORMATS, DOCS_LAYOUTS } from './answers/schema.js';
 import { getPath, setPath } from './answers/paths.js';
 import type { Condition } from './library/schema.js';
 import { AREAS, AREA_DESCRIPTIONS, type FacetKind } from './library/kinds.js';
@@ -14,7 +14,7 @@ export type QuestionKind = 'text' | 'number' | 'select' | 'multiselect' | 'confi
 export type QuestionGroup = 'identity' | 'service' | 'stack' | 'focus' | 'targets' | 'collaboration' | 'outputs' | 'ops';
 
 /** The wizard's steps, in order. Questions name the step that asks them. */
-export type WizardStep = 'identity' | 'stack' | 'focus' | 'targets' | 'collaboration' | 'outputs' | 'operations';
+export type WizardStep = 'identity' | 'stack' | 'services' | 'focus' | 'targets' | 'collaboration' | 'outputs' | 'operations';
 export interface WizardStepInfo {
   id: WizardStep;
   title: string;
@@ -27,6 +27,7 @@ export interface WizardStepInfo {
 export const WIZARD_STEPS: readonly WizardStepInfo[] = [
   { id: 'identity', title: 'Name and seniority', summarised: false },
   { id: 'stack', title: 'Stack', summarised: true },
+  { id: 'services', title: 'Services', summarised: true },
   { id: 'focus', title: 'Focus areas', summarised: false },
   { id: 'targets', title: 'Targets', summarised: true },
   { id: 'collaboration', title: 'Collaboration', summarised: true },
@@ -122,6 +123,10 @@ const SPECS: Spec[] = [
   { id: 'service.name', group: 'service', kind: 'text', message: 'Service name (runbook file name)', step: 'identity' },
   { id: 'service.team', group: 'service', kind: 'text', message: 'Owning team (empty: a placeholder to fill)' },
   { id: 'service.tier', group: 'service', kind: 'select', message: 'Service tier', choices: plain(['tier-1', 'tier-2', 'tier-3']) },
+  {
+    id: 'services', group: 'service', kind: 'list', step: 'services', askWhen: { path: 'services', nonEmpty: true },
+    message: 'Services to keep (names, comma-separated; set one with services.<name>.path, .package, .team, .stack.<list>, .targets.<target>)',
+  },
   { id: 'stack.languages', group: 'stack', kind: 'multiselect', message: 'Languages', choices: facetChoices('language'), step: 'stack' },
   { id: 'stack.frameworks', group: 'stack', kind: 'multiselect', message: 'Frameworks', choices: facetChoices('framework'), step: 'stack' },
   { id: 'stack.datastores', group: 'stack', kind: 'multiselect', message: 'Datastores', choices: facetChoices('datastore'), step: 'stack' },
@@ -146,6 +151,10 @@ const SPECS: Spec[] = [
   { id: 'outputs.docs.runbook', group: 'outputs', kind: 'confirm', message: 'Write a runbook?', step: 'outputs', label: 'Runbook' },
   { id: 'outputs.docs.alertRules', group: 'outputs', kind: 'confirm', message: 'Write Prometheus alerting rules beside the runbook?', step: 'outputs', label: 'Alert rules' },
   { id: 'outputs.docs.testStrategy', group: 'outputs', kind: 'confirm', message: 'Write a test strategy?', step: 'outputs', label: 'Test strategy' },
+  {
+    id: 'outputs.docsLayout', group: 'outputs', kind: 'select', step: 'outputs', askWhen: { path: 'services', nonEmpty: true }, label: 'Service docs',
+    message: "Where each service's runbook, test strategy and stack record go (per-service: its folder; central: docs/ with its name)", choices: plain(DOCS_LAYOUTS),
+  },
   { id: 'outputs.paths.adrDir', group: 'outputs', kind: 'text', message: 'ADR folder', step: 'outputs', askWhen: { path: 'outputs.docs.adr', equals: true } },
   { id: 'outputs.paths.runbookDir', group: 'outputs', kind: 'text', message: 'Runbook folder', step: 'outputs', askWhen: { path: 'outputs.docs.runbook', equals: true } },
   { id: 'outputs.paths.testStrategy', group: 'outputs', kind: 'text', message: 'Test strategy file', step: 'outputs', askWhen: { path: 'outputs.docs.testStrategy', equals: true } },

@@ -1,6 +1,6 @@
 /** @create-backend-agent/core — the pure engine. No fs, no prompts, no process, no clock. */
 export { toSlug } from './answers/schema.js';
-export { AnswersSchema, AGENT_FORMATS, CLAUDE_TOOLS, RETIRED_TOOLS, type Answers, type AnswersInput } from './answers/schema.js';
+export { AnswersSchema, ServiceSchema, DOCS_LAYOUTS, MAX_SERVICES, type Service, AGENT_FORMATS, CLAUDE_TOOLS, RETIRED_TOOLS, type Answers, type AnswersInput } from './answers/schema.js';
 export { resolveAnswers, parseSetFlag, STACK_KINDS, type AnswerLayer, type ResolvedAnswers } from './answers/resolve.js';
 export { getPath, setPath, mergeLayers, isPlainObject, type Plain } from './answers/paths.js';
 export { didYouMean } from './closest.js';
@@ -20,6 +20,9 @@ export { unifiedDiff } from './plan/diff.js';
 export { buildManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 export { sha256 } from './hash.js';
 export { outputPaths, MANIFEST_PATH, DEFAULT_PACK_DIR, effectivePacks } from './paths.js';
+export { servicePaths, serviceAnswers, serviceRows, type ServicePaths, type ServiceRow } from './services.js';
+export { isService } from './detect/answers.js';
+export { AGENTS_MD_CHAIN_MAX_BYTES } from './formats/agents-md-nested.js';
 export { findPreset, presetNames } from './presets.js';
 export { InputError, CancelledError, InternalError, FileSystemError, LockedError, isKnownError, type KnownError } from './errors.js';
 export { blockRows, facetRows, catalogMarkdown, describeCondition } from './library/describe.js';

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import {
   generate, resolveAnswers, planChanges, outputPaths, findAdrLog, readAdrLog, detectRepo, detectedAnswers,
-  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH, readApiOperations,
+  mergeLayers, decideWrites, restrictTree, toSlug, decodeBases, basesFromTree, BASES_PATH, readApiOperations, servicePaths, type AdrLog,
   type AnswerLayer, type Bases, type Answers, type ConflictChoices, type Detection, type DetectedAnswers, type Library, type Manifest, type Plain,
   type Plan, type RepoView, type Tree, type WriteDecision,
 } from '@create-backend-agent/core';
@@ -98,7 +98,8 @@ export async function renderScaffold(repo: Repo, layers: readonly AnswerLayer[],
   const adrLog = readAdrLog(repo.view, outputPaths(answers).adrDir);
   // The load test sends the operations of the repository's API contracts (OpenAPI, .proto).
   const apiOperations = readApiOperations(repo.view);
-  const full = generate(answers, { date, toolVersion: VERSION, library: repo.lib, agentsMd, adrLog, apiOperations, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
+  const around = await serviceFiles(repo, answers);
+  const full = generate(answers, { date, toolVersion: VERSION, library: repo.lib, agentsMd, adrLog, apiOperations, ...around, writtenBefore: Object.keys(repo.previous?.files ?? {}), onPhase: phase });
   phase('render');
   const tree = options.only ? restrictTree(full, options.only(answers), repo.previous) : full;
   const state = await readTarget(repo.dir, tree);
@@ -121,11 +122,25 @@ async function lastBases(repo: Repo, manifest: Manifest | null, text: string | n
   try {
     const adrLog = readAdrLog(repo.view, outputPaths(manifest.answers).adrDir);
     // A contract changed since the last run changes the load test's base only: that file then has none.
-    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, library: repo.lib, agentsMd, adrLog, apiOperations: readApiOperations(repo.view), writtenBefore: Object.keys(manifest.files) });
+    const again = generate(manifest.answers, { date: manifest.date, toolVersion: VERSION, library: repo.lib, agentsMd, adrLog, apiOperations: readApiOperations(repo.view), ...(await serviceFiles(repo, manifest.answers)), writtenBefore: Object.keys(manifest.files) });
     return basesFromTree(again, manifest.files);
   } catch {
     return null; // Answers this version cannot render any more: no bases, so edited files conflict as a whole.
   }
+}
+
+/** What each service folder already holds that generation continues: its ADR log, its AGENTS.md. */
+async function serviceFiles(repo: Repo, answers: Answers): Promise<{ serviceAdrLogs: Map<string, AdrLog>; nestedAgentsMd: Map<string, string | null> }> {
+  const serviceAdrLogs = new Map<string, AdrLog>();
+  const nestedAgentsMd = new Map<string, string | null>();
+  const withAgentsMd = answers.outputs.formats.includes('agents-md');
+  for (const service of answers.services) {
+    const paths = servicePaths(answers, service);
+    const log = readAdrLog(repo.view, paths.adrDir);
+    if (log) serviceAdrLogs.set(paths.adrDir, log);
+    if (withAgentsMd) nestedAgentsMd.set(paths.agentsMd, await readAgentsMd(repo.dir, paths.agentsMd));
+  }
+  return { serviceAdrLogs, nestedAgentsMd };
 }
 
 /**

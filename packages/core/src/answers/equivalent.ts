@@ -20,7 +20,8 @@ export function setExpression(id: string, value: unknown): string {
 }
 
 export function equivalentSets(answers: Answers, suggested: readonly AnswerLayer[], lib: Library): string[] {
-  const ids = catalog.map((q) => q.id);
+  // Services are a list of objects: spelled out key by key (serviceSets), after the rest.
+  const ids = catalog.map((q) => q.id).filter((id) => id !== 'services');
   const defaults = resolveAnswers([], lib).answers;
   let chosen = new Set(ids.filter((id) => !same(getPath(answers, id), getPath(defaults, id))));
   // One stack answer empties the stack lists not given (resolveAnswers), so a changed stack is
@@ -36,5 +37,37 @@ export function equivalentSets(answers: Answers, suggested: readonly AnswerLayer
     if (off.length === 0) break;
     chosen = new Set([...chosen, ...off]);
   }
-  return ids.filter((id) => chosen.has(id)).map((id) => setExpression(id, getPath(answers, id)));
+  const sets = ids.filter((id) => chosen.has(id)).map((id) => setExpression(id, getPath(answers, id)));
+  return [...sets, ...serviceSets(answers, [...suggested, ...sets.map((e) => ({ source: '--set', values: parseSetFlag(e) }))], lib)];
+}
+
+/** What a service holds that --set can give: its folder, package, owner, stack lists and targets. */
+const SERVICE_KEYS = [
+  'path', 'package', 'team',
+  ...['languages', 'frameworks', 'datastores', 'messaging', 'cloud', 'infrastructure', 'apiStyles'].map((k) => `stack.${k}`),
+  ...['p99LatencyMs', 'throughputRps', 'availability', 'coverage'].map((k) => `targets.${k}`),
+];
+
+/**
+ * The --set expressions that turn the services the layers below give into the answers' services: the
+ * names to keep when some are dropped or reordered, then each key of a service that differs.
+ */
+function serviceSets(answers: Answers, below: readonly AnswerLayer[], lib: Library): string[] {
+  const base = resolveAnswers(below, lib).answers.services;
+  if (same(base, answers.services)) return [];
+  const names = answers.services.map((s) => s.name);
+  const kept = base.map((s) => s.name).filter((n) => names.includes(n));
+  const out: string[] = [];
+  // Only names the list below has can be kept by name; new services come in through their keys.
+  if (kept.length < base.length || kept.some((n, i) => n !== names.filter((x) => kept.includes(x))[i])) out.push(setExpression('services', kept));
+  for (const service of answers.services) {
+    const before = base.find((s) => s.name === service.name);
+    for (const key of SERVICE_KEYS) {
+      const value = getPath(service, key);
+      if (value === undefined || (before && same(getPath(before, key), value))) continue;
+      if (!before && (value === '' || (Array.isArray(value) && value.length === 0))) continue;
+      out.push(setExpression(`services.${service.name}.${key}`, value));
+    }
+  }
+  return out;
 }

@@ -38,7 +38,9 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
     if (!isPlainObject(layer.values)) throw new InputError(`${layer.source} must hold an object of answers.`);
   }
   const warnings: string[] = [];
-  const merged = withoutDefaultStack(normaliseTools(mergeLayers(...layers.map((l) => l.values)), warnings));
+  const services = layeredServices(layers);
+  const withServices = (values: Plain) => (services === undefined ? values : { ...values, services });
+  const merged = withoutDefaultStack(normaliseTools(withServices(mergeLayers(...layers.map((l) => withoutKey(l.values, 'services')))), warnings));
 
   const problems = [...schemaProblems(merged, layers), ...stackProblems(merged, lib, layers)];
   if (problems.length > 0) throw answersError(problems);
@@ -46,7 +48,73 @@ export function resolveAnswers(layers: readonly AnswerLayer[], lib: Library): Re
   if (!result.success) throw new InternalError(`Answers failed validation without a reported problem: ${result.error.message}`);
   // After parsing, so that defaults are checked against the library too.
   const normalised = normaliseStack(result.data as unknown as Plain, lib);
-  return { answers: addImplied(normalised, lib, warnings) as unknown as Answers, warnings };
+  return { answers: withServiceStacks(addImplied(normalised, lib, warnings), lib) as unknown as Answers, warnings };
+}
+
+const withoutKey = (values: Plain, key: string): Plain => {
+  if (!(key in values)) return values;
+  const { [key]: _dropped, ...rest } = values;
+  return rest;
+};
+
+/**
+ * The services list through the layers, later winning: a list replaces the one below (as every list
+ * answer does); a list of names keeps those services of the list below, in that order (`--set
+ * services=orders,payments`); an object of services by name edits them in the list below, adding a
+ * service not in it (`--set services.orders.team=payments-team`).
+ */
+function layeredServices(layers: readonly AnswerLayer[]): unknown {
+  let list: unknown;
+  for (const layer of layers) {
+    const value = layer.values.services;
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
+      const below = Array.isArray(list) ? list.filter(isPlainObject) : [];
+      const unknown = value.filter((name) => !below.some((s) => s.name === name));
+      if (unknown.length > 0) {
+        throw new InputError(
+          `services (from ${layer.source}) names ${unknown.map((n) => JSON.stringify(n)).join(', ')}, not among the services: ${below.map((s) => String(s.name)).join(', ') || 'none'}.`,
+          'A list of names keeps those services; add a service with --set services.<name>.path=<folder>.',
+        );
+      }
+      list = value.map((name) => below.find((s) => s.name === name));
+    } else if (isPlainObject(value)) {
+      const next = Array.isArray(list) ? [...list] : [];
+      for (const [name, patch] of Object.entries(value)) {
+        if (!isPlainObject(patch)) throw new InputError(`services.${name} (from ${layer.source}) must be an object of answers (path, package, team, stack, targets).`);
+        const at = next.findIndex((s) => isPlainObject(s) && s.name === name);
+        if (at >= 0) next[at] = mergeLayers(next[at] as Plain, patch);
+        else next.push({ name, ...patch });
+      }
+      list = next;
+    } else {
+      list = value;
+    }
+  }
+  return list;
+}
+
+/**
+ * Each service's stack in facet ids with what it implies (Gin adds Go), and the repository's stack
+ * holding every service's: the agent and the skills serve the whole repository.
+ */
+function withServiceStacks(answers: Plain, lib: Library): Plain {
+  const services = answers.services as Plain[] | undefined;
+  if (!services || services.length === 0) return answers;
+  let out = answers;
+  const normalised = services.map((service) => {
+    const own = addImplied(normaliseStack({ stack: service.stack } as Plain, lib), lib, [], { onlyStack: true });
+    return { ...service, stack: own.stack };
+  });
+  for (const service of normalised) {
+    for (const [path] of STACK_KINDS.filter(([p]) => p.startsWith('stack.'))) {
+      const ids = (getPath(service, path) as string[] | undefined) ?? [];
+      const root = (getPath(out, path) as string[] | undefined) ?? [];
+      const missing = ids.filter((id) => !root.includes(id));
+      if (missing.length > 0) out = setPath(out, path, [...root, ...missing]);
+    }
+  }
+  return { ...out, services: normalised };
 }
 
 /**
@@ -100,13 +168,19 @@ function schemaProblems(merged: Plain, layers: readonly AnswerLayer[]): string[]
 /** Unknown technology ids, checked on the raw answers so they are reported with the schema's problems. */
 function stackProblems(merged: Plain, lib: Library, layers: readonly AnswerLayer[]): string[] {
   const problems: string[] = [];
-  for (const [path, kind] of STACK_KINDS) {
-    const value = getPath(merged, path);
+  const services = Array.isArray(merged.services) ? merged.services.filter(isPlainObject) : [];
+  const lists: Array<[string, FacetKind, unknown]> = [
+    ...STACK_KINDS.map(([path, kind]): [string, FacetKind, unknown] => [path, kind, getPath(merged, path)]),
+    ...services.flatMap((service) =>
+      STACK_KINDS.filter(([p]) => p.startsWith('stack.')).map(([path, kind]): [string, FacetKind, unknown] => [`services.${String(service.name)}.${path}`, kind, getPath(service, path)]),
+    ),
+  ];
+  for (const [path, kind, value] of lists) {
     if (!Array.isArray(value)) continue;
     const known = facetsOfKind(lib, kind).map((f) => f.id);
     for (const item of value) {
       if (typeof item === 'string' && findFacet(lib, kind, item)) continue;
-      problems.push(`Unknown ${kind} ${JSON.stringify(item)} in ${path}${origin(path, layers)}.${didYouMean(String(item), known)} Known: ${known.join(', ')}.`);
+      problems.push(`Unknown ${kind} ${JSON.stringify(item)} in ${path}${origin(path.startsWith('services.') ? 'services' : path, layers)}.${didYouMean(String(item), known)} Known: ${known.join(', ')}.`);
     }
   }
   return problems;
@@ -140,8 +214,10 @@ function normaliseStack(answers: Plain, lib: Library): Plain {
  * the stack lists not given are empty, so "--set stack.languages=go" never drags in a default framework.
  */
 function withoutDefaultStack(answers: Plain): Plain {
-  const stack = answers.stack;
-  if (!isPlainObject(stack) || Object.keys(stack).length === 0) return answers;
+  // Services bring their own stacks: the repository's is theirs, never the default example.
+  const hasServices = Array.isArray(answers.services) && answers.services.length > 0;
+  const stack = isPlainObject(answers.stack) ? answers.stack : hasServices ? {} : undefined;
+  if (stack === undefined || (Object.keys(stack).length === 0 && !hasServices)) return answers;
   const empty = Object.fromEntries(STACK_KINDS.filter(([p]) => p.startsWith('stack.')).map(([p]) => [p.slice('stack.'.length), []]));
   return { ...answers, stack: { ...empty, ...stack } };
 }
@@ -150,13 +226,14 @@ function withoutDefaultStack(answers: Plain): Plain {
  * Adds what chosen technologies imply (Gin -> Go), after the lists they belong to. An implied API
  * style (a web framework's REST) is only a default: any API style given, gRPC alone included, wins.
  */
-function addImplied(answers: Plain, lib: Library, warnings: string[]): Plain {
+function addImplied(answers: Plain, lib: Library, warnings: string[], options: { onlyStack?: boolean } = {}): Plain {
   let out = answers;
+  const kinds = options.onlyStack ? STACK_KINDS.filter(([p]) => p.startsWith('stack.')) : STACK_KINDS;
   const apiGiven = ((getPath(answers, 'stack.apiStyles') as string[] | undefined) ?? []).length > 0;
   const pathOf = new Map(STACK_KINDS.map(([path, kind]) => [kind, path]));
   for (let changed = true; changed; ) {
     changed = false;
-    const chosen = STACK_KINDS.flatMap(([path, kind]) => ((getPath(out, path) as string[]) ?? []).map((id) => findFacet(lib, kind, id)!));
+    const chosen = kinds.flatMap(([path, kind]) => ((getPath(out, path) as string[]) ?? []).map((id) => findFacet(lib, kind, id)!));
     const ids = new Set(chosen.map((f) => f.id));
     for (const facet of chosen) {
       for (const implied of facet.implies) {
@@ -164,6 +241,7 @@ function addImplied(answers: Plain, lib: Library, warnings: string[]): Plain {
         const target = lib.facets.find((f) => f.id === implied)!;
         if (target.kind === 'api' && apiGiven) continue;
         const path = pathOf.get(target.kind)!;
+        if (options.onlyStack && !path.startsWith('stack.')) continue;
         out = setPath(out, path, [...((getPath(out, path) as string[]) ?? []), implied]);
         ids.add(implied);
         changed = true;
@@ -193,11 +271,24 @@ export function parseSetFlag(expression: string): Plain {
   if (eq <= 0) throw new InputError(`--set expects key=value, got "${expression}".`, 'e.g. --set agent.name=payments-staff');
   const key = expression.slice(0, eq).trim();
   const raw = expression.slice(eq + 1);
+  const service = /^services\.([^.]+)\.(.+)$/.exec(key);
+  if (service) return { services: { [service[1]!]: setPath({}, service[2]!, coerce(raw, serviceKeyKind(service[2]!, key), key)) } };
   const question = findQuestion(key);
   if (!question) {
     throw new InputError(`Unknown answer "${key}" in --set.${didYouMean(key, catalog.map((q) => q.id))}`, 'Run with --help to see the answers you can set.');
   }
   return setPath({}, key, coerce(raw, question.kind, key));
+}
+
+/** What a service key holds: its stack lists are lists, its targets numbers, the rest text. */
+function serviceKeyKind(sub: string, key: string): string {
+  if (['path', 'package', 'team'].includes(sub)) return 'text';
+  const root = findQuestion(sub);
+  if (root && (sub.startsWith('stack.') || sub.startsWith('targets.'))) return root.kind;
+  throw new InputError(
+    `Unknown service answer "${key}" in --set.`,
+    'A service takes path, package, team, stack.<list> (languages, frameworks, datastores, messaging, cloud, infrastructure, apiStyles) and targets.<target>, e.g. --set services.orders.team=checkout.',
+  );
 }
 
 function coerce(raw: string, kind: string, key: string): unknown {

@@ -121,6 +121,61 @@ const OpsSchema = z.prefault(
   {},
 );
 
+/** Where each service's runbook, test strategy and stack record go: its own folder, or docs/ with its name. */
+export const DOCS_LAYOUTS = ['per-service', 'central'] as const;
+/** Far above a real monorepo's services, far below what would make the run absurd. */
+export const MAX_SERVICES = 1000;
+
+/** Targets a service sets for itself; any left out are the repository's (`targets.*`). */
+const serviceTargets = z.prefault(
+  z.strictObject({
+    p99LatencyMs: z.optional(integer(1, 60000)),
+    throughputRps: z.optional(integer(1, 10_000_000)),
+    availability: z.optional(z.number().check(z.minimum(90), z.maximum(99.999))),
+    coverage: z.optional(integer(0, 100)),
+  }),
+  {},
+);
+
+/** One service of a monorepo: where it lives, what the team calls it, its own stack, owner and targets. */
+export const ServiceSchema = z.strictObject({
+  name: slug('services.name'),
+  path: relPath('services.path'),
+  /** The package name the team knows it by ("@shop/orders", a Go module path, "com.acme:orders"). */
+  package: z._default(singleLine('services.package', 214), ''),
+  team: z._default(singleLine('services.team', 80), ''),
+  stack: z.prefault(
+    z.strictObject({
+      languages: ids(), frameworks: ids(), datastores: ids(), messaging: ids(), cloud: ids(), infrastructure: ids(), apiStyles: ids(),
+    }),
+    {},
+  ),
+  targets: serviceTargets,
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+/** The first name or folder two services share, as a message; undefined when each has its own. */
+function duplicateService(list: ReadonlyArray<{ name: string; path: string }>): string | undefined {
+  const seen = new Set<string>();
+  for (const s of list) {
+    for (const [what, key] of [['name', s.name], ['path', s.path.replace(/\/+$/, '')]] as const) {
+      if (seen.has(`${what} ${key}`)) return `two services have the ${what} "${key}"; each needs its own`;
+      seen.add(`${what} ${key}`);
+    }
+  }
+  return undefined;
+}
+
+const services = z._default(
+  z.array(ServiceSchema).check(
+    z.maxLength(MAX_SERVICES, `services takes at most ${MAX_SERVICES} services`),
+    z.refine((list) => duplicateService(list) === undefined, {
+      error: (issue) => duplicateService(issue.input as Array<{ name: string; path: string }>) ?? 'each service needs its own name and folder',
+    }),
+  ),
+  [],
+);
+
 export const AnswersSchema = z.strictObject({
   agent: z.prefault(
     z.strictObject({
@@ -188,6 +243,11 @@ export const AnswersSchema = z.strictObject({
     {},
   ),
   ops: OpsSchema,
+  /**
+   * The services of a monorepo (detected from its workspace). Empty: the repository is one service,
+   * described by `service` and `stack`. Each service gets its own runbook, test strategy and stack record.
+   */
+  services,
   compliance: ids(),
   /** Competency areas to weigh first, in this order; the others still apply (focus never drops). */
   focus: z._default(z.array(z.enum(AREAS)).check(z.maxLength(AREAS.length)), []),
@@ -212,6 +272,8 @@ export const AnswersSchema = z.strictObject({
       formats: z._default(z.array(z.enum(AGENT_FORMATS)).check(z.minLength(1, 'outputs.formats needs at least one format')), ['claude']),
       /** Write the task skills (SKILL.md + references/) where the chosen tools read them. */
       skills: z._default(z.boolean(), true),
+      /** Each service's docs under its own folder (`<path>/docs/…`) or centrally under docs/ with its name. */
+      docsLayout: z._default(z.enum(DOCS_LAYOUTS), 'per-service'),
       docs: z.prefault(
         z.strictObject({
           adr: z._default(z.boolean(), true),

@@ -61,6 +61,8 @@ export interface StarterAdrInput {
   writtenBefore: ReadonlySet<string>;
   date: string;
   serviceName: string;
+  /** Write the decision to keep ADRs into a new log (default); a service's log leaves it to the repository's. */
+  recordDecisions?: boolean;
 }
 
 export interface StarterAdrPlan {
@@ -113,7 +115,7 @@ export function planStarterAdrs(input: StarterAdrInput): StarterAdrPlan {
   const recordDecisions = place(
     RECORD_DECISIONS_TITLE,
     previous((slug) => slug === adrSlug(RECORD_DECISIONS_TITLE)),
-    records.length === 0,
+    records.length === 0 && input.recordDecisions !== false,
   );
   const stack = place(
     stackTitle,

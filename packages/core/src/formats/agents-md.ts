@@ -65,9 +65,12 @@ export function upsertBlock(existing: string | null, block: string): string {
   return existing + gap + block;
 }
 
-/** What the tool owns of a file it writes, for the manifest's hash: the block of AGENTS.md, else all of it. */
+/** The root AGENTS.md or a service folder's: files the tool shares with the user, owning only its block. */
+export const isAgentsMdPath = (path: string): boolean => path === AGENTS_MD_PATH || path.endsWith(`/${AGENTS_MD_PATH}`);
+
+/** What the tool owns of a file it writes, for the manifest's hash: the block of an AGENTS.md, else all of it. */
 export function ownedContent(path: string, content: string): string | null {
-  if (path !== AGENTS_MD_PATH) return content;
+  if (!isAgentsMdPath(path)) return content;
   const span = findBlock(content);
   return span ? content.slice(span.start, span.end) : null;
 }

@@ -8,11 +8,21 @@
 import type { Answers } from '../answers/schema.js';
 import { AGENT_FORMAT_REGISTRY } from '../formats/registry.js';
 import { outputPaths } from '../paths.js';
+import { servicePaths } from '../services.js';
 
 /** What an output is, whatever its path: an agent format, the runbook, the test strategy, ADR number N. */
 export function roleOf(path: string, answers: Answers): string {
   for (const id of answers.outputs.formats) if (AGENT_FORMAT_REGISTRY[id].path(answers) === path) return `format:${id}`;
   const paths = outputPaths(answers);
+  // A service's docs follow it from its folder to docs/ and back (outputs.docsLayout), and follow its name.
+  for (const service of answers.services) {
+    const own = servicePaths(answers, service);
+    const id = `service:${service.path}`;
+    if (path === own.runbook) return `${id}:runbook`;
+    if (path === own.testStrategy) return `${id}:test-strategy`;
+    if (path === own.loadTest) return `${id}:load-test`;
+    if (path.startsWith(`${own.adrDir}/`)) return `${id}:adr:${/^(\d+)-/.exec(path.slice(own.adrDir.length + 1))?.[1] ?? path}`;
+  }
   if (path === paths.runbook) return 'runbook';
   if (path === paths.alertRules) return 'alert-rules';
   if (path === paths.testStrategy) return 'test-strategy';
@@ -40,4 +50,10 @@ export function findMoves(newPaths: readonly string[], newAnswers: Answers, oldP
     if (from !== undefined) moves.set(path, from);
   }
   return moves;
+}
+
+/** The folder of the service a path belongs to under these answers (its docs, its AGENTS.md), if any. */
+export function serviceOfOutput(path: string, answers: Answers): string | undefined {
+  const role = /^service:(.*):(runbook|test-strategy|load-test|adr:.*)$/.exec(roleOf(path, answers));
+  return role?.[1] ?? answers.services.find((s) => servicePaths(answers, s).agentsMd === path)?.path;
 }

@@ -14,10 +14,10 @@ import { serializeManifest } from '../manifest.js';
 import type { Answers } from '../answers/schema.js';
 import type { Tree } from '../tree.js';
 import { MANIFEST_PATH } from '../paths.js';
-import { AGENTS_MD_PATH, findBlock, ownedContent } from '../formats/agents-md.js';
+import { findBlock, isAgentsMdPath, ownedContent } from '../formats/agents-md.js';
 import { BASES_PATH, encodeBases, type Bases } from './bases.js';
 import { hasConflictMarkers, mergeThree, type ConflictHunk, type Resolution } from './merge.js';
-import { findMoves } from './moves.js';
+import { findMoves, serviceOfOutput } from './moves.js';
 
 export type ChangeKind = 'create' | 'update' | 'merged' | 'unchanged' | 'conflict' | 'deleted-by-you' | 'moved';
 /**
@@ -47,6 +47,11 @@ export type DiskSnapshot = ReadonlyMap<string, string | null>;
 
 export interface Plan {
   changes: Change[];
+  /**
+   * Files of services the last run wrote and this one does not (a service removed from the answers):
+   * left on disk as they are, never deleted, and reported so the user can decide.
+   */
+  noLongerGenerated?: string[];
 }
 
 export interface PlanOptions {
@@ -83,7 +88,16 @@ export function planChanges(tree: Tree, disk: DiskSnapshot, manifest: Manifest |
     changes.push(source === path || change.kind === 'deleted-by-you' ? change : withMove(change, source));
   }
   changes.push(...bookkeeping(tree, disk, manifest, generated, bases, keptRecords));
-  return { changes };
+  const movedFrom = new Set(moves.values());
+  // The files of a service the answers dropped; other outputs left behind (a record retired by a
+  // supersession) are not news.
+  const kept = new Set(generated?.answers.services.map((s) => s.path) ?? []);
+  const dropped = (p: string) => {
+    const service = manifest ? serviceOfOutput(p, manifest.answers) : undefined;
+    return service !== undefined && !kept.has(service);
+  };
+  const noLongerGenerated = Object.keys(records).filter((p) => !tree.has(p) && !movedFrom.has(p) && disk.get(p) != null && dropped(p)).sort();
+  return noLongerGenerated.length > 0 ? { changes, noLongerGenerated } : { changes };
 }
 
 interface FileState {
@@ -132,7 +146,7 @@ function withMove(change: Change, from: string): Change {
 
 /** The file with the part the tool owns replaced (the block, in AGENTS.md; all of any other file). */
 function withOwned(path: string, file: string, owned: string): string {
-  if (path !== AGENTS_MD_PATH) return owned;
+  if (!isAgentsMdPath(path)) return owned;
   const span = findBlock(file);
   return span ? file.slice(0, span.start) + owned + file.slice(span.end) : owned;
 }

@@ -11,6 +11,10 @@ import { InternalError } from '../errors.js';
 import { prose } from './prose.js';
 import { adrNamingText, NEW_LOG_NAMING, type AdrNaming } from '../docs/adr-log.js';
 import { resolveFacet } from './facets.js';
+import { servicePaths, serviceRows, servicesIndexPath, type ServiceRow } from '../services.js';
+
+/** Above this many characters the services table leaves the core for a file of its own. */
+export const SERVICES_TABLE_MAX = 3000;
 
 export function adrDocsNaming(naming: AdrNaming): { adrFilePattern: string; adrNumberingRule: string } {
   const { filePattern, numberingRule } = adrNamingText(naming);
@@ -55,6 +59,14 @@ export interface RenderContext {
   /** Test tools of the chosen stack by level, names only, without repeats. */
   testTools: Array<{ level: string; label: string; tools: string[] }>;
   collaboration: Answers['collaboration'];
+  /** A monorepo's services (none for a one-service repository), and where their docs go. */
+  services: {
+    rows: ServiceRow[];
+    /** The services table's own file, when the table is too long for the core (else empty). */
+    index: string;
+    adrDir: string;
+    nestedAgentsMd: boolean;
+  };
   /**
    * The focus areas to weigh first, with what each covers; empty when none is chosen or when nearly
    * every area is (a focus on everything says nothing).
@@ -111,6 +123,10 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
 
   const minutesPerMonth = 30 * 24 * 60;
   const paths = outputPaths(answers);
+  const rows = serviceRows(answers, lib);
+  // With services, the docs named in the core are each service's: paths with the service's folder and name in them.
+  const pattern = rows.length > 0 ? servicePaths(answers, { name: '<service>', path: '<folder>', package: '', team: '', stack: answers.stack, targets: {} }) : undefined;
+  const tableSize = rows.reduce((n, r) => n + r.name.length + r.path.length + r.package.length + r.stack.length + r.owner.length + r.targets.length + 20, 0);
   return {
     answers,
     date,
@@ -134,15 +150,21 @@ export function buildContext(answers: Answers, lib: Library, date: string): Rend
       errorBudgetMinutes: Math.round(minutesPerMonth * (1 - answers.targets.availability / 100) * 10) / 10,
     },
     collaboration: answers.collaboration,
+    services: {
+      rows,
+      index: tableSize > SERVICES_TABLE_MAX ? servicesIndexPath(answers) : '',
+      adrDir: pattern?.adrDir ?? '',
+      nestedAgentsMd: rows.length > 0 && answers.outputs.formats.includes('agents-md'),
+    },
     docs: {
       adr: answers.outputs.docs.adr,
       adrDir: answers.outputs.paths.adrDir,
       // A new log's naming; generate() replaces it with the naming of the log it continues.
       ...adrDocsNaming(NEW_LOG_NAMING),
       runbook: answers.outputs.docs.runbook,
-      runbookPath: paths.runbook,
+      runbookPath: pattern?.runbook ?? paths.runbook,
       testStrategy: answers.outputs.docs.testStrategy,
-      testStrategyPath: answers.outputs.paths.testStrategy,
+      testStrategyPath: pattern?.testStrategy ?? answers.outputs.paths.testStrategy,
     },
   };
 }

@@ -37,6 +37,8 @@ function createRuntime(): Runtime {
     mdCell: (text: unknown) => mdCell(String(text ?? '')),
     mdLinkText: (text: unknown) => mdLinkText(String(text ?? '')),
     mdCode: (text: unknown) => mdCode(String(text ?? '')),
+    // Inline code in a table cell: a pipe would still split the row.
+    mdCodeCell: (text: unknown) => mdCode(String(text ?? '')).replace(/\|/g, '\\|'),
   });
   return hb;
 }

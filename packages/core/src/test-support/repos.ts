@@ -344,6 +344,30 @@ resource "azurerm_kubernetes_cluster" "main" {
     '.github/workflows/ci.yml': workflow('      - uses: pnpm/action-setup@v4\n      - uses: docker/build-push-action@v6\n'),
   },
 
+  /**
+   * A shop of three services in two languages beside a shared library: orders (Express, MongoDB,
+   * Kafka) and payments (Fastify, PostgreSQL, SQS) in a pnpm workspace, ledger (Gin, Redis, RabbitMQ)
+   * in a Go workspace.
+   */
+  'shop-monorepo': {
+    'pnpm-workspace.yaml': 'packages:\n  - "services/*"\n  - "packages/*"\n',
+    'package.json': JSON.stringify({ name: 'shop', private: true, devDependencies: { typescript: '^5.6.0' } }, null, 2),
+    'go.work': 'go 1.23\n\nuse ./services/ledger\n',
+    'packages/logger/package.json': JSON.stringify({ name: '@shop/logger', dependencies: { pino: '^9.5.0' } }, null, 2),
+    'packages/logger/src/index.ts': 'export {};\n',
+    'services/orders/package.json': JSON.stringify({ name: '@shop/orders', dependencies: { express: '^4.21.0', mongodb: '^6.10.0', kafkajs: '^2.2.4', '@shop/logger': 'workspace:*' } }, null, 2),
+    'services/orders/tsconfig.json': '{}\n',
+    'services/orders/src/index.ts': 'export {};\n',
+    'services/orders/Dockerfile': 'FROM node:20-slim\n',
+    'services/payments/package.json': JSON.stringify({ name: '@shop/payments', dependencies: { fastify: '^5.0.0', pg: '^8.13.0', '@aws-sdk/client-sqs': '^3.679.0', '@shop/logger': 'workspace:*' } }, null, 2),
+    'services/payments/tsconfig.json': '{}\n',
+    'services/payments/src/index.ts': 'export {};\n',
+    'services/payments/Dockerfile': 'FROM node:20-slim\n',
+    'services/ledger/go.mod': 'module github.com/shop/ledger\n\ngo 1.23\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgithub.com/redis/go-redis/v9 v9.7.0\n\tgithub.com/rabbitmq/amqp091-go v1.10.0\n)\n',
+    'services/ledger/main.go': 'package main\n\nfunc main() {}\n',
+    'services/ledger/Dockerfile': 'FROM golang:1.23\n',
+  },
+
   /** A Go workspace (go.work): an API on Gin and PostgreSQL, a worker on Kafka (franz-go) and DynamoDB. */
   'go-workspace': {
     'go.work': 'go 1.23\n\nuse (\n\t./api\n\t./worker\n)\n',

@@ -31,7 +31,7 @@ export function run(disk: ReadonlyMap<string, string>, answers: Answers, options
   const manifest = manifestOn(disk);
   const tree = generate(answers, {
     date: TEST_DATE, toolVersion: options.toolVersion ?? '0.1.0', ...(options.library ? { library: options.library } : {}),
-    agentsMd: disk.get('AGENTS.md') ?? null, writtenBefore: Object.keys(manifest?.files ?? {}),
+    agentsMd: disk.get('AGENTS.md') ?? null, nestedAgentsMd: new Map([...disk].filter(([p]) => p.endsWith('/AGENTS.md'))), writtenBefore: Object.keys(manifest?.files ?? {}),
   });
   const basesText = disk.get(BASES_PATH);
   const bases = manifest && basesText !== undefined ? decodeBases(basesText, manifest.files) : null;

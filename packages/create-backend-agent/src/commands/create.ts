@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   resolveAnswers, parseSetFlag, summarize, findPreset, library,
-  InputError, unifiedDiff, outputPaths, MANIFEST_PATH, BOOKKEEPING_PATHS, BASES_PATH, type AnswerLayer, type Answers, type Library, type Plain, type Plan,
+  InputError, unifiedDiff, outputPaths, servicePaths, MANIFEST_PATH, BOOKKEEPING_PATHS, BASES_PATH, type AnswerLayer, type Answers, type Library, type Plain, type Plan,
 } from '@create-backend-agent/core';
 import { type RepoView } from '@create-backend-agent/core';
 import { equivalentSets, resolveAll, drift, setupSteps, type Change, type WriteDecision } from '@create-backend-agent/core';
@@ -118,6 +118,7 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
         ...(args.dryRun && c.kind !== 'unchanged' && c.kind !== 'deleted-by-you' && c.path !== BASES_PATH ? { diff: unifiedDiff(c) } : {}),
       })),
       summary: counts,
+      noLongerGenerated: plan.noLongerGenerated ?? [],
       warnings,
       answers,
       date,
@@ -130,6 +131,7 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
   if (wizard && unresolved.length === 0) {
     const code = wizard.finish({ plan, decision, answers, suggested, dryRun: args.dryRun, done: doneText(plan, answers), exitCode });
     if (deleted.length > 0) output.out(deletedNote(deleted));
+    if (plan.noLongerGenerated) output.out(noLongerNote(plan.noLongerGenerated));
     return code;
   }
   if (!wizard) {
@@ -138,6 +140,7 @@ async function createIn(dir: string, args: Args, env: Environment, output: Outpu
     output.out('');
   }
   if (deleted.length > 0) output.out(`${deletedNote(deleted)}\n`);
+  if (plan.noLongerGenerated) output.out(`${noLongerNote(plan.noLongerGenerated)}\n`);
   if (args.dryRun) {
     const diffs = diffText(plan.changes);
     if (diffs) output.out(diffs);
@@ -209,6 +212,11 @@ function deletedNote(deleted: readonly Change[]): string {
   return `Not written again, as you deleted ${paths.length === 1 ? 'it' : 'them'}: ${paths.join(', ')}. To bring ${paths.length === 1 ? 'it' : 'them'} back: ${paths.map((p) => `--restore ${p}`).join(' ')}.`;
 }
 
+/** Files the last run wrote that these answers no longer produce (a service removed): kept, never deleted. */
+function noLongerNote(paths: readonly string[]): string {
+  return `${pc.yellow('No longer generated')} (the answers no longer produce ${paths.length === 1 ? 'it' : 'them'}; left as ${paths.length === 1 ? 'it is' : 'they are'}, delete ${paths.length === 1 ? 'it' : 'them'} yourself if unwanted): ${paths.join(', ')}.`;
+}
+
 function resolutionNote(decision: WriteDecision): string {
   return [
     decision.kept.length > 0 && `Kept your lines where both changed: ${decision.kept.join(', ')} (new content elsewhere merged in).`,
@@ -225,7 +233,9 @@ function doneText(plan: Plan, answers: Answers): string {
   const paths = outputPaths(answers);
   const next = [
     ...setupSteps(answers),
-    answers.outputs.docs.runbook && `Fill the {placeholders} listed at the top of ${paths.runbook}.`,
+    answers.outputs.docs.runbook && (answers.services.length === 0
+      ? `Fill the {placeholders} listed at the top of ${paths.runbook}.`
+      : `Fill the {placeholders} listed at the top of each service's runbook (${answers.services.slice(0, 3).map((s) => servicePaths(answers, s).runbook).join(', ')}${answers.services.length > 3 ? `, +${answers.services.length - 3} more` : ''}).`),
     'Commit everything, including .backend-agent/ (the manifest and the merge bases): it lets re-runs merge your edits.',
   ].filter(Boolean);
   return `${pc.green('Done:')} ${done}.\n\nNext:\n${next.map((n) => `  - ${n}`).join('\n')}`;

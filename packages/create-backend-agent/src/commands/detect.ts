@@ -121,7 +121,10 @@ export function detectionText(dir: string, d: Detection, answers: Record<string,
     .map((path) => [path, getPath(answers, path)] as const)
     .filter(([, value]) => value !== undefined)
     .map(([path, value]) => setExpression(path, value));
+  const services = (getPath(answers, 'services') as Array<{ name: string; path: string }> | undefined) ?? [];
   lines.push('', pc.bold('As answers') + pc.dim(' (the wizard pre-fills them; --yes uses them; flags and answers files win)'));
   lines.push(sets.length ? sets.map((s) => `  ${s}`).join('\n') : '  none: the defaults apply');
+  // Each service with its folder, package and own stack (the Monorepo lines above); --json has them as answers.
+  if (services.length > 0) lines.push(`  services: ${services.map((s) => `${s.name} (${s.path})`).join(', ')}`);
   return lines.join('\n');
 }

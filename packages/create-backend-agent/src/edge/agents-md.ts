@@ -4,10 +4,10 @@ import { AGENTS_MD_PATH } from '@create-backend-agent/core';
 import { assertSafePath } from './target.js';
 import { MB, readBounded } from './read-file.js';
 
-/** The current text of AGENTS.md, or null when the target has none. */
-export async function readAgentsMd(root: string): Promise<string | null> {
-  await assertSafePath(root, AGENTS_MD_PATH);
-  const file = join(root, AGENTS_MD_PATH);
+/** The current text of an AGENTS.md (the root's, or a service folder's), or null when the target has none. */
+export async function readAgentsMd(root: string, path: string = AGENTS_MD_PATH): Promise<string | null> {
+  await assertSafePath(root, path);
+  const file = join(root, path);
   // Codex reads 32 KiB of it; anything near this bound is not an AGENTS.md to merge into.
-  return readBounded(file, AGENTS_MD_PATH, 4 * MB, 'Move it away, or leave agents-md out of outputs.formats.');
+  return readBounded(file, path, 4 * MB, 'Move it away, or leave agents-md out of outputs.formats.');
 }

@@ -11,6 +11,7 @@ import {
 } from '@create-backend-agent/core';
 import { pc, type Output } from '../report.js';
 import type { Prompter } from './prompter.js';
+import { askServices } from './services.js';
 
 export interface AskContext {
   /** What the repository and the last run suggest: shown as defaults. */
@@ -46,6 +47,11 @@ export async function askAnswers(prompter: Prompter, context: AskContext, output
     // Defaults come from the answers as the step starts, so changing one stack list does not empty
     // the others (one stack answer makes the unanswered ones empty, see resolveAnswers).
     const start = current();
+    if (step.id === 'services') {
+      const services = await askServices(prompter, start, lib, output, summarised);
+      if (services) values = setPath(values, 'services', services);
+      return;
+    }
     if (summarised) {
       const shown = questions.filter((q) => evaluateCondition(q.askWhen, start));
       // Nothing of it applies (no runbook for the operations step): nothing to keep or change.
@@ -61,7 +67,8 @@ export async function askAnswers(prompter: Prompter, context: AskContext, output
     }
   };
 
-  const steps = WIZARD_STEPS.filter((step) => catalog.some((q) => q.step === step.id && !given(q)));
+  // A step whose questions do not apply to these answers (services in a one-service repository) is not offered.
+  const steps = WIZARD_STEPS.filter((step) => catalog.some((q) => q.step === step.id && !given(q) && evaluateCondition(q.askWhen, current())));
   for (const step of steps) await askStep(step, step.summarised);
   // Going back: any step can be asked again, in full, with what was answered as its defaults.
   for (;;) {

@@ -403,3 +403,53 @@ describe('reviewPlan: conflicts', () => {
     expect(prompts.calls).toEqual([]);
   });
 });
+
+describe('askAnswers: the services of a monorepo', () => {
+  const shop = detectedAnswers(detectRepo(viewFromObject(REPOS['shop-monorepo'])));
+  const shopLayer: AnswerLayer = { source: 'detected', values: shop.values };
+  const identity = () => script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+  const after = () => script(
+    step('checkbox', /Focus areas/), step('confirm', /Keep these targets/), step('confirm', /Keep these collaborators/), step('confirm', /Keep these outputs/),
+  );
+
+  it('shows them as a table after the stack, and keeps them when asked to', async () => {
+    identity();
+    script(step('confirm', /Keep this stack/), step('confirm', /Keep these services/));
+    after();
+    const { answers, output } = await run([], { suggested: [shopLayer] });
+    expect(output.text()).toMatch(/Service\s+Path\s+Package\s+Stack\s+Owner\s+Targets/);
+    expect(output.text()).toMatch(/orders\s+services\/orders\s+@shop\/orders\s+TypeScript \(Node\.js\), Express, MongoDB,…\s+–\s+p99 200 ms/);
+    expect(answers.services.map((s) => s.name)).toEqual(['ledger', 'orders', 'payments']);
+    // Where their docs go is asked with the outputs, and only in a monorepo.
+    expect(output.text()).toMatch(/Service docs\s+per-service/);
+  });
+
+  it('edits one service (owner, p99 target) and drops another from the answers', async () => {
+    identity();
+    script(
+      step('confirm', /Keep this stack/),
+      step('confirm', /Keep these services/, () => false),
+      step('select', /Change a service/, () => 'orders'),
+      step('select', /orders: change what/, () => 'team'),
+      step('input', /Owning team/, () => 'checkout'),
+      step('select', /Change a service/, () => 'orders'),
+      step('select', /orders: change what/, () => 'p99'),
+      step('number', /p99 latency target/, () => 120),
+      step('select', /Change a service/, () => 'ledger'),
+      step('select', /ledger: change what/, () => 'remove'),
+      step('select', /Change a service/, () => ''),
+    );
+    after();
+    const { answers } = await run([], { suggested: [shopLayer] });
+    expect(answers.services.map((s) => s.name)).toEqual(['orders', 'payments']);
+    expect(answers.services[0]).toMatchObject({ team: 'checkout', targets: { p99LatencyMs: 120 } });
+    expect(prompts.script).toEqual([]);
+  });
+
+  it('offers no services step in a one-service repository', async () => {
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    await run([]);
+    expect(called(/Keep these services/)).toBeUndefined();
+  });
+});
