@@ -409,7 +409,7 @@ describe('askAnswers: the services of a monorepo', () => {
   const shopLayer: AnswerLayer = { source: 'detected', values: shop.values };
   const identity = () => script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
   const after = () => script(
-    step('checkbox', /Focus areas/), step('confirm', /Keep these targets/), step('confirm', /Keep these collaborators/), step('confirm', /Keep these outputs/),
+    step('checkbox', /Focus areas/), step('confirm', /Keep these targets/), step('confirm', /Keep these collaborators/), step('confirm', /Keep these outputs/), step('confirm', /Keep these operations details/),
   );
 
   it('shows them as a table after the stack, and keeps them when asked to', async () => {
