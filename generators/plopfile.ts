@@ -101,16 +101,19 @@ const byId = (ids: readonly string[]): Question[] => ids.map((id) => {
  * `backend-agent`: the wizard's questions in the wizard's order (name and seniority first, so
  * `plop backend-agent my-agent staff` reads naturally), then the answers only flags set, in catalog order.
  */
+// The wizard's optional operations step is one "keep these?" there; as a dozen plop prompts it
+// would not be optional, so its answers come as arguments only, like the answers only flags set.
+const wizardAsks = (q: Question) => q.step !== undefined && q.step !== 'operations';
 const FULL: Scaffold = {
-  questions: [...catalog.filter((q) => q.step !== undefined), ...catalog.filter((q) => q.step === undefined)],
-  asked: (q) => q.step !== undefined,
+  questions: [...catalog.filter(wizardAsks), ...catalog.filter((q) => !wizardAsks(q))],
+  asked: wizardAsks,
 };
 
 const RUNBOOK: Scaffold = {
   questions: byId(['service.name', 'service.team', 'service.tier', 'outputs.paths.runbookDir']),
   asked: () => true,
   fixed: { outputs: { docs: { runbook: true } } },
-  only: (answers) => [outputPaths(answers).runbook],
+  only: (answers) => [outputPaths(answers).runbook, ...(answers.outputs.docs.alertRules ? [outputPaths(answers).alertRules] : [])],
 };
 
 const TEST_STRATEGY: Scaffold = {

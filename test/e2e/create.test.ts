@@ -13,6 +13,7 @@ const DOCS_AND_AGENT = [
   'docs/adr/0001-record-architecture-decisions.md',
   'docs/adr/0002-technology-stack-for-orders.md',
   'docs/runbooks/orders.md',
+  'docs/runbooks/orders.rules.yaml',
   'docs/testing/orders.k6.js',
   'docs/testing/test-strategy.md',
 ];
@@ -138,6 +139,8 @@ describe('create-backend-agent (built CLI)', () => {
       { path: '.claude/agents/backend-staff.md', action: 'update' },
       { path: 'docs/adr/0002-technology-stack-for-orders.md', action: 'update' },
       { path: 'docs/runbooks/orders.md', action: 'merged' },
+      // The p99 alert's threshold.
+      { path: 'docs/runbooks/orders.rules.yaml', action: 'update' },
       // The load test's p99 thresholds and VUs follow the target.
       { path: 'docs/testing/orders.k6.js', action: 'update' },
     ]);

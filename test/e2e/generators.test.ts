@@ -88,7 +88,7 @@ describe('plop generators (the plop binary, no terminal)', () => {
     const rerun = await runCli([a, '--yes']);
     expect(rerun.exitCode, rerun.stdout).toBe(0);
     expect(await written(a)).toEqual(expected);
-  });
+  }, 120_000);
 
   it('test-strategy in a repository the tool never ran in writes that document, its k6 script and its manifest only', async () => {
     const result = await plop(['test-strategy', '_', '90', '--', '--date', DATE], a);
@@ -150,7 +150,7 @@ describe('plop generators (the plop binary, no terminal)', () => {
     expect((await runCli([b, '--yes', '--set', 'agent.seniority=staff', '--force'])).exitCode).toBe(0);
     expect(await written(a)).toEqual(await written(b));
     expect(await fs.readFile(join(a, '.claude/agents/backend-staff.md'), 'utf8')).not.toContain('# Our own title');
-  });
+  }, 120_000);
 
   it('refuses to write into its own folder (plop\'s default destination) when --dest is missing', async () => {
     const copy = join(a, 'node_modules/create-backend-agent/dist');

@@ -53,7 +53,7 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     const frameworks = await t.waitFor(/\? Frameworks/);
     expect(frameworks).toMatch(/❯\s*◉ Gin/);
     expect(frameworks).not.toMatch(/Django(?! \(needs Python\))/);
-    for (const prompt of [/\? Frameworks/, /\? Datastores/, /\? Messaging/, /\? Cloud/, /\? Infrastructure/, /\? API styles/, /\? Compliance/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/]) {
+    for (const prompt of [/\? Frameworks/, /\? Datastores/, /\? Messaging/, /\? Cloud/, /\? Infrastructure/, /\? API styles/, /\? Compliance/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Keep these operations details/]) {
       await t.waitFor(prompt);
       t.press('Enter');
     }
@@ -105,7 +105,7 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
       await t.waitFor(prompt);
       t.press('Enter');
     }
-    for (const prompt of [/\? Keep these collaborators\?/, /\? Keep these outputs\?/, /\? Review the files to write, or change a step\?/]) {
+    for (const prompt of [/\? Keep these collaborators\?/, /\? Keep these outputs\?/, /\? Keep these operations details/, /\? Review the files to write, or change a step\?/]) {
       await t.waitFor(prompt);
       t.press('Enter');
     }
@@ -161,7 +161,7 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     const t = (terminal = Terminal.start([target, '--set', 'agent.name=ledger-staff', '--preset', 'go-postgres-kafka-aws'], { cwd: root }));
     await t.waitFor(/\? Seniority/);
     expect(t.screen()).not.toMatch(/\? Agent name/);
-    for (const prompt of [/\? Seniority/, /\? Service name/, /\? Keep this stack/, /\? Focus areas/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Review the files to write, or change a step\?/]) {
+    for (const prompt of [/\? Seniority/, /\? Service name/, /\? Keep this stack/, /\? Focus areas/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Keep these operations details/, /\? Review the files to write, or change a step\?/]) {
       await t.waitFor(prompt);
       t.press('Enter');
     }
@@ -183,7 +183,7 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     await fs.writeFile(agentPath, `${generated.replace(/^# .*$/m, '# Our own title')}\nOur team's rule: no synchronous calls to billing.\n`);
 
     const t = (terminal = Terminal.start([target, '--set', 'agent.seniority=principal'], { cwd: root }));
-    for (const prompt of [/\? Agent name/, /\? Service name.*as in the last run/, /\? Keep this stack/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Review the files to write, or change a step\?/]) {
+    for (const prompt of [/\? Agent name/, /\? Service name.*as in the last run/, /\? Keep this stack/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Keep these operations details/, /\? Review the files to write, or change a step\?/]) {
       await t.waitFor(prompt);
       t.press('Enter');
     }

@@ -23,6 +23,7 @@ export function toolAvailable(name: string, available: boolean, install: string)
 }
 
 export const hasAdrTools = () => spawnSync('sh', ['-c', 'command -v adr'], { stdio: 'ignore' }).status === 0;
+export const hasPromtool = () => spawnSync('sh', ['-c', 'command -v promtool'], { stdio: 'ignore' }).status === 0;
 export const hasLog4brains = () => existsSync(bin('log4brains'));
 export const hasMarkdownlint = () => existsSync(bin('markdownlint-cli2'));
 

@@ -7,20 +7,6 @@ import { resolveAnswers } from '../src/answers/resolve.js';
 import { library } from '../src/library/index.js';
 import { serviceAnswers } from '../src/services.js';
 
-/**
- * Leaks in generated files that come from data other engineers own and are still being fixed, as
- * "<file kind> <name>"; the test fails on an entry that no longer occurs, so this list only shrinks.
- */
-const KNOWN_EXCEPTIONS: readonly string[] = [
-  // Serverless runbook alerts and failure modes (runbook data, owned with the runbook generator).
-  'runbook CloudWatch (needs aws)',
-  'runbook SnapStart (needs aws)',
-  'runbook AWS Lambda metrics and errors (needs aws)',
-  'runbook SQS metrics (needs aws)',
-  // The same serverless failure modes, carried into the skills' references/serverless.md.
-  'skill AWS Lambda metrics and errors (needs aws)',
-];
-
 describe('combinations: no generated file names a technology outside the answers', () => {
   const cases = matrix();
 
@@ -38,7 +24,6 @@ describe('combinations: no generated file names a technology outside the answers
     expect(names({ languages: ['python'], datastores: ['postgresql'], cloud: ['gcp'] }, 'Use asyncpg on Cloud Run.')).toEqual([]);
   });
 
-  const seen = new Set<string>();
   for (const c of cases) {
     it(c.name, () => {
       const answers = answersFor(c.stack);
@@ -48,10 +33,7 @@ describe('combinations: no generated file names a technology outside the answers
       for (const [path, text] of tree) {
         if (path === MANIFEST_PATH) continue;
         for (const { name, line } of foreignNames(path, text)) {
-          const kind = path.includes('/skills/') ? 'skill' : path.includes('runbook') ? 'runbook' : path.includes('adr') ? 'adr' : path.includes('test-strategy') ? 'test-strategy' : 'agent';
-          const key = `${kind} ${name}`;
-          seen.add(key);
-          if (!KNOWN_EXCEPTIONS.includes(key)) leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
+          leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
         }
       }
       expect([...new Set(leaks)]).toEqual([]);
@@ -75,10 +57,7 @@ describe('combinations: no generated file names a technology outside the answers
         expect(files.length, service.name).toBe(5);
         for (const [path, text] of files) {
           for (const { name, line } of foreignNames(path, text)) {
-            const kind = path.includes('runbook') ? 'runbook' : path.includes('adr') ? 'adr' : path.includes('test-strategy') ? 'test-strategy' : path.endsWith('.k6.js') ? 'load-test' : 'agent';
-            const key = `${kind} ${name}`;
-            seen.add(key);
-            if (!KNOWN_EXCEPTIONS.includes(key)) leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
+            leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
           }
         }
       }
@@ -86,7 +65,4 @@ describe('combinations: no generated file names a technology outside the answers
     });
   }
 
-  it('every known exception still occurs somewhere in the matrix (remove the ones that are fixed)', () => {
-    expect(KNOWN_EXCEPTIONS.filter((k) => !seen.has(k))).toEqual([]);
-  });
 });

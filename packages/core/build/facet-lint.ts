@@ -59,33 +59,10 @@ export function facetItems(facet: FacetDefinition): LintItem[] {
     ...facet.runbook.alerts.map((a, i) => ({ where: `runbook.alerts[${i}]`, text: `${a.name} ${a.meaning} ${a.firstActions}`, when: a.when })),
     ...facet.runbook.failureModes.map((m, i) => ({ where: `runbook.failureModes[${i}]`, text: `${m.symptom} ${m.cause} ${m.fix}`, when: m.when })),
     ...text('runbook.dashboards', facet.runbook.dashboards),
-    ...Object.entries(facet.runbook.commands ?? {}).flatMap(([group, items]) => text(`runbook.commands.${group}`, items)),
     ...facet.testing.tools.map((t, i) => ({ where: `testing.tools[${i}]`, text: `${t.tool} ${t.note ?? ''}`, when: t.when })),
     ...text('testing.notes', facet.testing.notes),
   ];
 }
-
-/**
- * Runbook data (alerts, failure modes, dashboards, commands) is written by the runbook's owners; these
- * leaks in it are known and tolerated until that data gains its conditions. Keyed by file, list and
- * name (not index), so entries survive edits; the library test fails on an entry that no longer
- * occurs, so the list only shrinks.
- */
-export const KNOWN_RUNBOOK_LEAKS: readonly string[] = [
-  'facets/infrastructure/serverless.yaml runbook.alerts CloudWatch',
-  'facets/infrastructure/serverless.yaml runbook.alerts SnapStart',
-  'facets/infrastructure/serverless.yaml runbook.commands.deploy AWS SAM',
-  'facets/infrastructure/serverless.yaml runbook.alerts AWS Lambda metrics and errors',
-  'facets/infrastructure/serverless.yaml runbook.alerts SQS metrics',
-  'facets/infrastructure/serverless.yaml runbook.failureModes AWS Lambda metrics and errors',
-  'facets/infrastructure/serverless.yaml runbook.dashboards AWS Lambda metrics and errors',
-];
-
-/** The KNOWN_RUNBOOK_LEAKS key of a lint problem. */
-export const leakKey = (problem: string): string => {
-  const match = /^(\S+): (runbook\.[a-zA-Z.]+)\[\d+\] names (.+?), which needs/.exec(problem);
-  return match ? `${match[1]} ${match[2]} ${match[3]}` : problem;
-};
 
 /** The summary, strengths and trade-offs: the stack ADR only, where naming same-kind technologies compares. */
 function comparisonItems(facet: FacetDefinition): LintItem[] {

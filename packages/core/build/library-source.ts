@@ -10,8 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Term } from './facet-lint.js';
 import {
-  BlockMetaSchema, FacetSchema, PresetSchema, SkillMetaSchema, TermsSchema, FACET_KINDS,
-  type BlockMeta, type FacetDefinition, type Preset, type SkillMeta,
+  BlockMetaSchema, FacetSchema, OperationSchema, PresetSchema, SkillMetaSchema, TermsSchema, FACET_KINDS,
+  type BlockMeta, type FacetDefinition, type OperationDefinition, type Preset, type SkillMeta,
 } from '../src/library/schema.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
@@ -24,6 +24,8 @@ export interface LibrarySource {
   skills: SourceSkill[];
   facets: Array<FacetDefinition & { file: string }>;
   presets: Array<Preset & { file: string }>;
+  /** Platforms, infrastructure and datastores with their runbook commands (operations/*.yaml). */
+  operations: Array<OperationDefinition & { file: string }>;
   /** Names that belong to technologies (facets/terms.yaml), for the facet lint. */
   terms: Term[];
   layouts: SourceTemplate[];
@@ -122,6 +124,21 @@ export function readLibrarySource(root = TEMPLATES_DIR): LibrarySource {
     if (preset) presets.push(preset);
   }
 
+  const operations: LibrarySource['operations'] = [];
+  for (const file of files(join(root, 'operations'), '.yaml')) {
+    const operation = attempt(() => {
+      const data = check(OperationSchema, readYaml(file, root), file, root);
+      if (data.id !== basename(file, '.yaml')) throw new LibraryError(`${relative(root, file)}: id "${data.id}" must match the file name`);
+      return { ...data, file };
+    });
+    if (operation) operations.push(operation);
+  }
+  for (const operation of operations) {
+    if (operation.base && !operations.some((o) => o.id === operation.base && !o.base)) {
+      errors.push(`${relative(root, operation.file)}: base "${operation.base}" must be another operations file without a base of its own`);
+    }
+  }
+
   const terms: Term[] = [];
   const termsFile = join(root, 'facets', 'terms.yaml');
   // A library without terms (test fixtures) checks facet names only.
@@ -151,5 +168,5 @@ export function readLibrarySource(root = TEMPLATES_DIR): LibrarySource {
   }
 
   if (errors.length > 0) throw new LibraryError(`The template library has ${errors.length} invalid file(s):\n  ${errors.join('\n  ')}`);
-  return { blocks, skills, facets, presets, terms, layouts: templatesIn('layouts'), docs: templatesIn('docs') };
+  return { blocks, skills, facets, presets, operations, terms, layouts: templatesIn('layouts'), docs: templatesIn('docs') };
 }

@@ -20,7 +20,7 @@ import { outputPaths } from '../src/paths.js';
 import { catalogMarkdown } from '../src/library/describe.js';
 import type { Answers } from '../src/answers/schema.js';
 import { mentions } from '../src/test-support/mentions.js';
-import { guarantees, KNOWN_RUNBOOK_LEAKS, leakKey, lintFacetCombinations } from './facet-lint.js';
+import { guarantees, lintFacetCombinations } from './facet-lint.js';
 
 const SEEDS_DIR = join(TEMPLATES_DIR, '../../shared/seeds');
 const DATE = '2026-11-21';
@@ -211,14 +211,10 @@ describe('facet isolation', () => {
   for (const facet of source.facets) {
     it(`${facet.kind}/${facet.id} names no technology its items' conditions do not imply`, () => {
       const problems = lintFacetCombinations(source.facets, source.terms).filter((p) => p.startsWith(`facets/${facet.kind}/${facet.id}.yaml:`));
-      expect(problems.filter((p) => !KNOWN_RUNBOOK_LEAKS.includes(leakKey(p)))).toEqual([]);
+      expect(problems).toEqual([]);
     });
   }
 
-  it('every known runbook leak still occurs (remove an entry from KNOWN_RUNBOOK_LEAKS once its data is fixed)', () => {
-    const keys = new Set(lintFacetCombinations(source.facets, source.terms).map(leakKey));
-    expect(KNOWN_RUNBOOK_LEAKS.filter((k) => !keys.has(k))).toEqual([]);
-  });
 
   const facet = (id: string, kind: FacetDefinition['kind'], extra: Partial<FacetDefinition> = {}): FacetDefinition => ({
     id, name: id.toUpperCase(), kind, aliases: [], implies: [], alternatives: [], summary: 's', strengths: [], tradeoffs: [], practices: [], pitfalls: [],

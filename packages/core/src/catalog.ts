@@ -12,10 +12,10 @@ import { library, facetsOfKind } from './library/index.js';
 
 /** `json`: a list of objects (agent.examples), given in answers files or as JSON to --set. */
 export type QuestionKind = 'text' | 'number' | 'select' | 'multiselect' | 'confirm' | 'list' | 'json';
-export type QuestionGroup = 'identity' | 'service' | 'stack' | 'focus' | 'targets' | 'collaboration' | 'outputs';
+export type QuestionGroup = 'identity' | 'service' | 'stack' | 'focus' | 'targets' | 'collaboration' | 'outputs' | 'ops';
 
 /** The wizard's steps, in order. Questions name the step that asks them. */
-export type WizardStep = 'identity' | 'stack' | 'services' | 'focus' | 'targets' | 'collaboration' | 'outputs';
+export type WizardStep = 'identity' | 'stack' | 'services' | 'focus' | 'targets' | 'collaboration' | 'outputs' | 'operations';
 export interface WizardStepInfo {
   id: WizardStep;
   title: string;
@@ -33,6 +33,8 @@ export const WIZARD_STEPS: readonly WizardStepInfo[] = [
   { id: 'targets', title: 'Targets', summarised: true },
   { id: 'collaboration', title: 'Collaboration', summarised: true },
   { id: 'outputs', title: 'Outputs and docs', summarised: true },
+  // Optional: Enter keeps them empty, and the docs keep a placeholder for each.
+  { id: 'operations', title: 'Operations (optional)', summarised: true },
 ];
 
 export interface Choice {
@@ -85,6 +87,31 @@ const facetChoices = (kind: FacetKind): Choice[] =>
 
 type Spec = Omit<Question, 'default' | 'validate'>;
 
+const runbook: Condition = { path: 'outputs.docs.runbook', equals: true };
+const rules: Condition = { path: 'outputs.docs.alertRules', equals: true };
+const onCloud = (cloud: string): Condition => ({ all: [runbook, { path: 'stack.cloud', includes: cloud }] });
+/** The facts the runbook and the rules file would leave as placeholders, each asked only where a doc uses it. */
+const OPS_SPECS: Spec[] = ([
+  { id: 'ops.onCallRotation', message: 'On-call rotation (schedule name or link)', askWhen: runbook, label: 'On-call rotation' },
+  { id: 'ops.incidentChannel', message: 'Incident channel (e.g. #inc-orders)', askWhen: runbook, label: 'Incident channel' },
+  { id: 'ops.escalationContact', message: 'How to reach the incident commander', askWhen: runbook, label: 'Incident commander' },
+  { id: 'ops.dashboardUrl', message: 'Service dashboard URL', askWhen: runbook, label: 'Dashboard' },
+  { id: 'ops.logsUrl', message: 'Logs URL', askWhen: runbook, label: 'Logs' },
+  { id: 'ops.tracesUrl', message: 'Traces URL', askWhen: runbook, label: 'Traces' },
+  { id: 'ops.region', message: 'Cloud region (pasted into commands)', askWhen: { all: [runbook, { path: 'stack.cloud', nonEmpty: true as const }] }, label: 'Region' },
+  {
+    id: 'ops.cluster',
+    message: 'Cluster name (Kubernetes or ECS)',
+    askWhen: { all: [runbook, { any: [{ path: 'stack.infrastructure', includes: 'kubernetes' }, { all: [{ path: 'stack.cloud', includes: 'aws' }, { path: 'stack.infrastructure', includes: 'docker' }] }] }] },
+    label: 'Cluster',
+  },
+  { id: 'ops.namespace', message: 'Kubernetes namespace', askWhen: { all: [runbook, { path: 'stack.infrastructure', includes: 'kubernetes' }] }, label: 'Namespace' },
+  { id: 'ops.gcpProject', message: 'Google Cloud project id', askWhen: onCloud('gcp'), label: 'GCP project' },
+  { id: 'ops.azureResourceGroup', message: 'Azure resource group', askWhen: onCloud('azure'), label: 'Resource group' },
+  { id: 'ops.metricsJob', message: 'Prometheus job label of the service (empty: the service name)', askWhen: rules, label: 'Metrics job' },
+  { id: 'ops.runbookBaseUrl', message: 'URL the runbook path is appended to in alert links (e.g. https://github.com/acme/orders/blob/main/)', askWhen: rules, label: 'Runbook base URL' },
+] satisfies Array<Pick<Spec, 'id' | 'message' | 'askWhen' | 'label'>>).map((spec) => ({ ...spec, group: 'ops' as const, kind: 'text' as const, step: 'operations' as const }));
+
 const SPECS: Spec[] = [
   { id: 'agent.name', group: 'identity', kind: 'text', message: 'Agent name (file name and `name:` field)', step: 'identity' },
   { id: 'agent.title', group: 'identity', kind: 'text', message: 'Title (empty: derived from seniority)' },
@@ -134,6 +161,7 @@ const SPECS: Spec[] = [
   { id: 'outputs.skills', group: 'outputs', kind: 'confirm', message: 'Write task skills (schema change, incident, release…)?', step: 'outputs', label: 'Skills' },
   { id: 'outputs.docs.adr', group: 'outputs', kind: 'confirm', message: 'Write ADRs?', step: 'outputs', label: 'ADRs' },
   { id: 'outputs.docs.runbook', group: 'outputs', kind: 'confirm', message: 'Write a runbook?', step: 'outputs', label: 'Runbook' },
+  { id: 'outputs.docs.alertRules', group: 'outputs', kind: 'confirm', message: 'Write Prometheus alerting rules beside the runbook?', step: 'outputs', label: 'Alert rules' },
   { id: 'outputs.docs.testStrategy', group: 'outputs', kind: 'confirm', message: 'Write a test strategy?', step: 'outputs', label: 'Test strategy' },
   {
     id: 'outputs.docsLayout', group: 'outputs', kind: 'select', step: 'outputs', askWhen: { path: 'services', nonEmpty: true }, label: 'Service docs',
@@ -142,6 +170,7 @@ const SPECS: Spec[] = [
   { id: 'outputs.paths.adrDir', group: 'outputs', kind: 'text', message: 'ADR folder', step: 'outputs', askWhen: { path: 'outputs.docs.adr', equals: true } },
   { id: 'outputs.paths.runbookDir', group: 'outputs', kind: 'text', message: 'Runbook folder', step: 'outputs', askWhen: { path: 'outputs.docs.runbook', equals: true } },
   { id: 'outputs.paths.testStrategy', group: 'outputs', kind: 'text', message: 'Test strategy file', step: 'outputs', askWhen: { path: 'outputs.docs.testStrategy', equals: true } },
+  ...OPS_SPECS,
 ];
 
 export const catalog: readonly Question[] = SPECS.map((spec) => ({

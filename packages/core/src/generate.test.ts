@@ -20,6 +20,7 @@ describe('generate', () => {
       'docs/adr/0001-record-architecture-decisions.md',
       'docs/adr/0002-technology-stack-for-api.md',
       'docs/runbooks/api.md',
+      'docs/runbooks/api.rules.yaml',
       'docs/testing/api.k6.js',
       'docs/testing/test-strategy.md',
     ]);
@@ -72,7 +73,7 @@ describe('generate', () => {
   });
 
   it('leaves out the docs the answers turn off', () => {
-    const tree = generate(answersWith({ outputs: { skills: false, docs: { adr: false, runbook: false, testStrategy: false } } }), opts);
+    const tree = generate(answersWith({ outputs: { skills: false, docs: { adr: false, runbook: false, testStrategy: false, alertRules: false } } }), opts);
     expect([...tree.keys()]).toEqual([MANIFEST_PATH, '.claude/agents/backend-staff.md']);
     expect(tree.get('.claude/agents/backend-staff.md')).not.toContain('## Skills');
     expect(tree.get('.claude/agents/backend-staff.md')).not.toContain('## Docs you keep alive');

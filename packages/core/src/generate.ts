@@ -12,7 +12,7 @@ import { AGENT_FORMAT_REGISTRY } from './formats/registry.js';
 import { renderSkills, selectSkills, skillDirs, skillFiles, skillIndex, skillsDirFor, CLAUDE_SKILLS_DIR } from './skills/index.js';
 import { planStarterAdrs, renderRecordDecisionsAdr, renderStackAdr } from './docs/adr.js';
 import { ADR_TOOLS_DEFAULT_DIR, type AdrLog } from './docs/adr-log.js';
-import { renderRunbook } from './docs/runbook.js';
+import { renderRunbook, renderRunbookRules } from './docs/runbook.js';
 import { renderTestStrategy } from './docs/test-strategy.js';
 import { renderLoadTest } from './docs/load-test.js';
 import type { ApiOperations } from './docs/api-operations.js';
@@ -100,6 +100,7 @@ export function generate(answers: Answers, options: GenerateOptions): Tree {
   }
   if (!monorepo) {
     if (answers.outputs.docs.runbook) files.push([paths.runbook, renderRunbook(context, lib)]);
+    if (answers.outputs.docs.alertRules) files.push([paths.alertRules, renderRunbookRules(context, lib)]);
     if (answers.outputs.docs.testStrategy) {
       files.push([paths.testStrategy, renderTestStrategy(context, lib, options.apiOperations)]);
       files.push([paths.loadTest, renderLoadTest(context, lib, options.apiOperations)]);

@@ -6,6 +6,8 @@ export function outputPaths(answers: Answers) {
     claudeAgent: `.claude/agents/${answers.agent.name}.md`,
     adrDir: answers.outputs.paths.adrDir.replace(/\/+$/, ''),
     runbook: `${answers.outputs.paths.runbookDir.replace(/\/+$/, '')}/${answers.service.name}.md`,
+    /** Prometheus alerting rules, beside the runbook they link into. */
+    alertRules: `${answers.outputs.paths.runbookDir.replace(/\/+$/, '')}/${answers.service.name}.rules.yaml`,
     testStrategy: answers.outputs.paths.testStrategy,
     /** The k6 script, next to the test strategy that says when it runs. */
     loadTest: `${answers.outputs.paths.testStrategy.replace(/[^/]*$/, '')}${answers.service.name}.k6.js`,

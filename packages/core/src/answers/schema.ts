@@ -94,6 +94,45 @@ export const AgentExampleSchema = z.strictObject({
   toolCall: z._default(z.boolean(), false),
 });
 
+/** A name pasted into shell commands and PromQL: nothing a shell or a label matcher would read as syntax. */
+const opsName = (what: string, example: string) =>
+  z._default(
+    z.string().check(
+      z.maxLength(200, `${what} must be at most 200 characters`),
+      z.regex(/^(?:[A-Za-z0-9][A-Za-z0-9._:/@-]*)?$/, `${what} must be a name such as "${example}" (letters, digits and . _ : / @ -), pasted into commands as it is`),
+    ),
+    '',
+  );
+const opsText = (what: string, max: number) => z._default(singleLine(what, max), '');
+
+/**
+ * Facts of the team's operations that the docs would otherwise leave as `{placeholders}`. Empty
+ * leaves the placeholder in place for the user to fill by hand (an edit that merges like any other).
+ */
+const OpsSchema = z.prefault(
+  z.strictObject({
+    onCallRotation: opsText('ops.onCallRotation', 200),
+    incidentChannel: opsText('ops.incidentChannel', 200),
+    escalationContact: opsText('ops.escalationContact', 200),
+    dashboardUrl: opsText('ops.dashboardUrl', 500),
+    logsUrl: opsText('ops.logsUrl', 500),
+    tracesUrl: opsText('ops.tracesUrl', 500),
+    runbookBaseUrl: z._default(
+      singleLine('ops.runbookBaseUrl', 500).check(
+        z.refine((u) => u === '' || /^https?:\/\/\S+$/.test(u), 'ops.runbookBaseUrl must be an http(s) URL such as "https://github.com/acme/orders/blob/main/"'),
+      ),
+      '',
+    ),
+    region: opsName('ops.region', 'eu-west-1'),
+    cluster: opsName('ops.cluster', 'prod-eu-1'),
+    namespace: opsName('ops.namespace', 'orders'),
+    gcpProject: opsName('ops.gcpProject', 'acme-prod'),
+    azureResourceGroup: opsName('ops.azureResourceGroup', 'rg-orders-prod'),
+    metricsJob: opsName('ops.metricsJob', 'orders'),
+  }),
+  {},
+);
+
 /** Where each service's runbook, test strategy and stack record go: its own folder, or docs/ with its name. */
 export const DOCS_LAYOUTS = ['per-service', 'central'] as const;
 /** Far above a real monorepo's services, far below what would make the run absurd. */
@@ -238,6 +277,7 @@ export const AnswersSchema = z.strictObject({
     }),
     {},
   ),
+  ops: OpsSchema,
   /**
    * The services of a monorepo (detected from its workspace). Empty: the repository is one service,
    * described by `service` and `stack`. Each service gets its own runbook, test strategy and stack record.
@@ -279,6 +319,8 @@ export const AnswersSchema = z.strictObject({
           adr: z._default(z.boolean(), true),
           runbook: z._default(z.boolean(), true),
           testStrategy: z._default(z.boolean(), true),
+          /** Prometheus alerting rules beside the runbook (`<runbookDir>/<service>.rules.yaml`). */
+          alertRules: z._default(z.boolean(), true),
         }),
         {},
       ),

@@ -47,68 +47,113 @@ describe('runbook and test strategy for contrasting stacks', () => {
     }
   });
 
-  it('takes alerts from the chosen datastores, brokers and platforms', () => {
-    expect(ledger.runbook).toMatch(/\| PostgresReplicationLagHigh \|.+\| page \|/);
-    expect(ledger.runbook).toMatch(/\| KafkaConsumerLagHigh \|/);
-    // gRPC brings its own burn-rate alert on the SLO, so the generic pair is not repeated.
-    expect(ledger.runbook).toMatch(/\| GrpcErrorBudgetBurnFast \|/);
-    expect(ledger.runbook).not.toMatch(/\| LedgerErrorBudgetBurnFast \|/);
+  const row = (name: string, severity: string) => new RegExp(`^\\| \\[${name}\\]\\(#${name.toLowerCase()}\\) \\| ${severity} \\|`, 'm');
+
+  it('takes alerts from the chosen datastores, brokers and platforms; only the SLO symptoms page', () => {
+    expect(ledger.runbook).toMatch(row('PostgresReplicationLagHigh', 'ticket'));
+    expect(ledger.runbook).toMatch(row('KafkaConsumerLagHigh', 'ticket'));
+    // The burn-rate pages come from the targets, once, whatever the API style (no gRPC duplicate).
+    expect(ledger.runbook).toMatch(row('LedgerErrorBudgetBurnFast', 'page'));
+    expect(ledger.runbook).toMatch(row('LedgerErrorBudgetBurnSlow', 'ticket'));
+    expect(ledger.runbook).not.toMatch(/GrpcErrorBudgetBurnFast|Http5xxRateHigh/);
     expect(catalog.runbook).not.toMatch(/Postgres|Kafka/);
-    expect(catalog.runbook).toMatch(/\| ApiLatencySloBurn \|/);
-    expect(catalog.runbook).not.toMatch(/\| CatalogLatencyP99High \|/);
-    const alertNames = (text: string) => [.../## Alerts\n([\s\S]*?)\n## /.exec(text)![1]!.matchAll(/^\| ([A-Z][A-Za-z0-9]+) \|/gm)].map((m) => m[1]).filter((name) => name !== 'Alert');
+    expect(catalog.runbook).toMatch(row('CatalogLatencyP99AboveTarget', 'page'));
+    expect(catalog.runbook).not.toMatch(/ApiLatencySloBurn/);
+    const alertNames = (text: string) => [.../## Alerts\n([\s\S]*?)\n## /.exec(text)![1]!.matchAll(/^\| \[([A-Z][A-Za-z0-9]+)\]/gm)].map((m) => m[1]);
+    for (const runbook of [ledger.runbook, catalog.runbook]) {
+      const pages = [...runbook.matchAll(/^\| \[(\w+)\]\(#\w+\) \| page \|/gm)].map((m) => m[1]);
+      expect(pages.every((name) => /ErrorBudgetBurn(Fast|Medium)$|LatencyP99AboveTarget$/.test(name!)), pages.join(', ')).toBe(true);
+    }
     expect(alertNames(ledger.runbook).length).toBeGreaterThan(8);
     const shared = alertNames(ledger.runbook).filter((a) => alertNames(catalog.runbook).includes(a));
     expect(shared).toEqual([]);
   });
 
-  it('keeps generic SLO alerts for a stack whose API styles bring none', () => {
-    const worker = generate(answersWith({ service: { name: 'billing-worker' }, stack: { languages: ['go'], messaging: ['kafka'], apiStyles: [] } }), opts).get('docs/runbooks/billing-worker.md')!;
-    expect(worker).toMatch(/\| BillingWorkerErrorBudgetBurnFast \|/);
-    expect(worker).toMatch(/\| BillingWorkerLatencyP99High \| p99 above 200 ms/);
+  it('gives every alert a section its rule links to', () => {
+    for (const name of ['LedgerErrorBudgetBurnFast', 'PostgresReplicationLagHigh']) expect(ledger.runbook).toContain(`\n### ${name}\n`);
+    const rules = generate(ledger.answers, opts).get('docs/runbooks/ledger.rules.yaml')!;
+    expect(rules).toContain('runbook_url: docs/runbooks/ledger.md#ledgererrorbudgetburnfast');
+    // gRPC-only: the OpenTelemetry RPC histogram in milliseconds, and the runbook says so.
+    expect(rules).toContain('histogram_quantile(0.99, sum by (job, le) (rate(rpc_server_duration_milliseconds_bucket{job="ledger"}[5m]))) > 50');
+    expect(ledger.runbook).toContain('`rpc_server_duration_milliseconds_bucket`');
   });
 
-  it('leaves out the alerts of a platform that does not run the code (Docker under Kubernetes)', () => {
-    const alerts = (infrastructure: string[]) =>
-      generate(answersWith({ service: { name: 'orders' }, stack: { languages: ['go'], infrastructure } }), opts).get('docs/runbooks/orders.md')!;
-    expect(alerts(['docker'])).toMatch(/\| ContainerUnhealthy \|/);
+  it('leaves out the alerts of a platform that does not run the code (Docker under Kubernetes or on ECS)', () => {
+    const alerts = (infrastructure: string[], cloud: string[] = []) =>
+      generate(answersWith({ service: { name: 'orders' }, stack: { languages: ['go'], infrastructure, cloud } }), opts).get('docs/runbooks/orders.md')!;
+    expect(alerts(['docker'])).toMatch(/### ContainerUnhealthy/);
+    expect(alerts(['docker'])).toContain('### Docker Compose');
+    const onEcs = alerts(['docker'], ['aws']);
+    expect(onEcs).toContain('### Amazon ECS');
+    expect(onEcs).not.toMatch(/ContainerUnhealthy|docker compose/);
     const onCluster = alerts(['docker', 'kubernetes']);
-    expect(onCluster).not.toMatch(/\| ContainerUnhealthy \||docker compose/);
-    expect(onCluster).toMatch(/\| KubePodCrashLooping \|/);
+    expect(onCluster).not.toMatch(/ContainerUnhealthy|docker compose/);
+    expect(onCluster).toMatch(/### KubePodCrashLooping/);
   });
 
-  it('gives the deploy and rollback commands of the chosen platform', () => {
-    // Helm deploys the ledger, so it rolls back with Helm too; kubectl stays for inspection.
-    expect(ledger.runbook).toContain('`ledger` is deployed with Helm: roll back the same way');
-    expect(ledger.runbook).toMatch(/^helm rollback ledger \{previous-revision\} /m);
+  it('gives the deploy and rollback commands of the chosen platform, alternatives as alternatives', () => {
+    // Helm deploys the ledger on GKE, so it rolls back with Helm too; kubectl stays for inspection.
+    expect(ledger.runbook).toContain('### Google Kubernetes Engine');
+    expect(ledger.runbook).toMatch(/^helm rollback ledger \{helm-revision\} -n \{namespace\} /m);
+    expect(ledger.runbook).toMatch(/^gcloud container clusters get-credentials \{cluster\} /m);
     expect(ledger.runbook).toContain('kubectl -n {namespace} get events');
     expect(ledger.runbook).not.toMatch(/^kubectl .*rollout undo/m);
-    expect(ledger.runbook).not.toMatch(/^gcloud run (deploy|services update-traffic)/m);
-    expect(ledger.runbook).not.toMatch(/^(terraform|aws|sam|serverless) /m);
-    expect(catalog.runbook).not.toMatch(/^(kubectl|helm) /m);
-    expect(catalog.runbook).toMatch(/^terraform apply /m);
-    expect(catalog.runbook).toContain('`catalog` is deployed with Serverless functions');
-    expect(catalog.runbook).toMatch(/^aws lambda update-alias /m);
-    expect(catalog.runbook).not.toMatch(/^(gcloud|az) /m); // the serverless facet's commands for other clouds
-    expect(catalog.runbook).not.toMatch(/^aws ecs update-service/m);
+    expect(ledger.runbook).not.toMatch(/^gcloud run /m);
+    expect(ledger.runbook).not.toMatch(/^(terraform|aws|sam|az) /m);
+    expect(ledger.runbook).toMatch(/Run one of these, not both\.\n\nEither, back to the release before the current one:\n\n```sh\nhelm rollback ledger -n \{namespace\} --wait --timeout 10m\n```\n\nOr, to a release revision/);
+    expect(ledger.runbook).toContain(`patch hpa ledger --type=merge -p '{"spec":{"minReplicas":{replicas}}}'`);
+    expect(catalog.runbook).not.toMatch(/^(kubectl|helm|gcloud|az) /m);
+    // Infrastructure rolls back through a revert and the pipeline, never a hand-run apply.
+    expect(catalog.runbook).not.toMatch(/^terraform apply/m);
+    expect(catalog.runbook).toMatch(/^git revert --no-edit \{commit\}$/m);
+    expect(catalog.runbook).toContain('### AWS Lambda');
+    expect(catalog.runbook).toMatch(/^aws lambda update-alias --function-name catalog --name live --function-version \{lambda-version\}$/m);
+    expect(catalog.runbook).not.toMatch(/^aws ecs /m);
+  });
+
+  it('gives the chosen datastores and brokers their own diagnostic queries', () => {
+    expect(ledger.runbook).toMatch(/^psql "\$DATABASE_URL" -X -c "SELECT .* FROM pg_stat_activity /m);
+    expect(ledger.runbook).toContain('FROM pg_locks l JOIN pg_stat_activity');
+    expect(ledger.runbook).toContain('EXPLAIN (ANALYZE, BUFFERS) {slow-query}');
+    expect(ledger.runbook).toMatch(/^kafka-consumer-groups\.sh --bootstrap-server "\$KAFKA_BOOTSTRAP_SERVERS" --describe --group \{consumer-group\}$/m);
+    expect(ledger.runbook).not.toMatch(/redis-cli|mongosh|aws dynamodb/);
+    expect(catalog.runbook).toMatch(/^aws dynamodb describe-table --table-name \{table\}/m);
+    expect(catalog.runbook).toMatch(/^aws sqs get-queue-attributes /m);
+    expect(catalog.runbook).not.toContain('psql');
+  });
+
+  it('says what to fill in when no platform is chosen, instead of an empty section', () => {
+    const runbook = generate(answersWith({ service: { name: 'edge' }, stack: { languages: ['go'], cloud: ['aws'], infrastructure: ['terraform'] } }), opts).get('docs/runbooks/edge.md')!;
+    expect(runbook).toMatch(/## Deploy and rollback\n\nNo compute platform is chosen, so this section has no deploy or rollback commands yet\. Choose one and re-run \(`--set stack\.infrastructure=kubernetes`/);
+    expect(runbook).toContain('### Terraform');
+    expect(runbook).not.toMatch(/^aws (ecs|lambda|eks) /m);
+    for (const section of runbook.split(/^## /m).slice(1)) expect(section.trim().split('\n').length, section.split('\n')[0]).toBeGreaterThan(1);
   });
 
   it('escalates to the collaboration answers and owns the SLOs of the targets', () => {
     expect(ledger.runbook).toContain('| payments-architect | The fix needs an architectural or cross-team decision |');
     expect(catalog.runbook).toContain('| sre-lead |');
-    expect(catalog.runbook).toContain('| Catalog Squad on-call (secondary) |');
+    expect(catalog.runbook).toContain('| Catalog Squad on-call (secondary), through {on-call-rotation} |');
     expect(ledger.runbook).toContain('| 99.95% | 21.6 minutes');
     expect(catalog.runbook).toContain('| 99.5% | 216 minutes');
   });
 
-  it('lists every placeholder once at the top, and only a few', () => {
+  it('lists each standing placeholder once at the top with the answer that fills it', () => {
     for (const runbook of [ledger.runbook, catalog.runbook]) {
-      const listed = /^Fill in before the first on-call shift: (.+)\.$/m.exec(runbook)![1]!;
-      const found = placeholdersIn(runbook.replace(/^Fill in before.*$/m, ''));
-      expect(found.length).toBeLessThanOrEqual(12);
-      for (const p of found) expect(listed).toContain(`\`${p}\``);
+      const listed = /^Fill in before the first on-call shift, .*named here: (.+)\.$/m.exec(runbook)![1]!;
+      const perIncident = /^Values in braces inside commands \((.+)\) belong to one incident/m.exec(runbook)![1]!;
+      const found = placeholdersIn(runbook.replace(/^(Fill in before|Values in braces).*$/gm, ''));
+      for (const p of found) expect(`${listed} ${perIncident}`).toMatch(new RegExp(`\`${p}\`|(^|, )${p.slice(1, -1)} \\(`));
+      expect(listed).toMatch(/(^|, )on-call-rotation \(`ops\.onCallRotation`\)/);
+      // Filling a placeholder by hand does not touch the list: no braces in it.
+      expect(placeholdersIn(listed)).toEqual([]);
     }
     expect(catalog.runbook).not.toContain('{owning-team}');
+    const filled = generate(answersWith({ ...STACKS.ledger, ops: { namespace: 'ledger-prod', cluster: 'prod-eu', region: 'europe-west1', gcpProject: 'acme-prod', onCallRotation: 'ledger-primary', dashboardUrl: 'https://grafana.example.com/d/ledger' } }), opts).get('docs/runbooks/ledger.md')!;
+    expect(filled).toContain('gcloud container clusters get-credentials prod-eu --region=europe-west1 --project=acme-prod');
+    expect(filled).toContain('- Dashboard: <https://grafana.example.com/d/ledger>');
+    expect(filled).not.toMatch(/\{(namespace|cluster|region|project-id|on-call-rotation|dashboard-url)\}/);
+    expect(filled).toContain('logs-url (`ops.logsUrl`)');
   });
 
   it('names the test tools of the chosen languages and frameworks', () => {

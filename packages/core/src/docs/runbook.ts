@@ -1,10 +1,14 @@
 /** The service runbook: SLOs, dependencies, alerts, commands and failure modes from the chosen facets. */
 import type { Library } from '../library/index.js';
-import type { Facet } from '../library/schema.js';
+import type { Facet, OperationStep } from '../library/schema.js';
 import type { RenderContext } from '../render/context.js';
-import { prose, renderTemplate } from '../render/handlebars.js';
+import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
+import { outputPaths } from '../paths.js';
 import { docTemplate } from './template.js';
+import { alertAnchor, alertsData, renderAlertRules, type AlertsData } from './alerts.js';
+import { resolveOperations, type ResolvedOperation } from './operations.js';
+import { OPS_TOKENS, opsText } from './ops-values.js';
 
 const ROLE: Partial<Record<Facet['kind'], { role: string; impact: string }>> = {
   datastore: { role: 'Datastore', impact: 'Requests that read or write it fail or slow down; see its alerts below.' },
@@ -12,89 +16,71 @@ const ROLE: Partial<Record<Facet['kind'], { role: string; impact: string }>> = {
   cloud: { role: 'Cloud platform', impact: 'Regional or service outages take managed dependencies with them.' },
 };
 
-const COMMAND_GROUPS = [
-  ['deploy', 'Deploy'],
-  ['rollback', 'Roll back'],
-  ['scale', 'Scale'],
-  ['inspect', 'Inspect'],
-] as const;
+const STEP_LABEL: Record<OperationStep, string> = {
+  connect: 'Connect',
+  deploy: 'Deploy',
+  rollback: 'Roll back',
+  scale: 'Scale',
+  inspect: 'Inspect',
+  diagnose: 'Diagnose',
+};
 
 /**
- * What deploys the service's own code. Within a group the first one chosen owns deploy, rollback and
- * scale: rolling back behind Helm's back with kubectl, or with docker compose on a cluster, makes
- * things worse. Functions deploy on their own, beside a cluster. A platform the owner runs on keeps
- * its inspect commands (kubectl under Helm); the others in the group are left out (Docker builds the
- * image a cluster runs). A cloud's own compute commands (ECS, Cloud Run, App Service) apply only when
- * none of these is chosen; Terraform deploys infrastructure changes and keeps its commands always.
+ * Docker's runbook items (`docker compose ps`, the host's disk) are about a host the team runs: on a
+ * cluster, a managed container service or functions Docker only builds the image, and on-call would
+ * chase hosts that do not exist.
  */
-const WORKLOAD_GROUPS: readonly (readonly string[])[] = [['helm', 'kubernetes', 'docker'], ['serverless']];
-const RUNS_ON: Readonly<Record<string, readonly string[]>> = { helm: ['kubernetes'] };
+function operatedFacets(context: RenderContext, operations: readonly ResolvedOperation[]): Facet[] {
+  return context.stack.all.filter((f) => f.id !== 'docker' || operations.some((o) => o.id === 'compose'));
+}
 
-type Role = 'deploys' | 'inspect' | 'none';
+/** Runbook and rules file share one computation. */
+export function runbookInputs(context: RenderContext, lib: Library): { operations: ResolvedOperation[]; alerts: AlertsData } {
+  const operations = resolveOperations(context.answers, lib);
+  return { operations, alerts: alertsData(context, operatedFacets(context, operations)) };
+}
 
-function platformRoles(facets: readonly Facet[]): { owners: Facet[]; role: (f: Facet) => Role } {
-  const owners = WORKLOAD_GROUPS.map((group) => group.map((id) => facets.find((f) => f.id === id)).find(Boolean)).filter((f): f is Facet => f !== undefined);
-  const role = (f: Facet): Role => {
-    if (f.kind === 'cloud') return owners.length === 0 ? 'deploys' : 'inspect';
-    const group = WORKLOAD_GROUPS.find((g) => g.includes(f.id));
-    if (!group || owners.includes(f)) return 'deploys';
-    const owner = owners.find((o) => group.includes(o.id))!;
-    return RUNS_ON[owner.id]?.includes(f.id) ? 'inspect' : 'none';
+function stepsView(operation: ResolvedOperation) {
+  return {
+    name: operation.name,
+    intro: operation.intro,
+    steps: operation.steps.map((s) => ({ label: STEP_LABEL[s.step], items: s.items.map((i) => ('block' in i ? { blocks: [i.block], choose: false, note: '' } : { blocks: i.choose, choose: true, note: i.note ?? '' })) })),
   };
-  return { owners, role };
 }
 
-/** The cloud each provider CLI belongs to: a command for a cloud that was not chosen is left out. */
-const CLI_CLOUD: Record<string, string> = { aws: 'aws', sam: 'aws', eksctl: 'aws', gcloud: 'gcp', gsutil: 'gcp', bq: 'gcp', az: 'azure', func: 'azure' };
-
-function forChosenClouds(command: string, clouds: ReadonlySet<string>): boolean {
-  const cloud = CLI_CLOUD[command.trim().split(/\s+/)[0] ?? ''];
-  return cloud === undefined || clouds.size === 0 || clouds.has(cloud);
-}
-
-/** `{service}` in facet commands is the service's name; any other `{token}` stays for the user to fill. */
-function withService(command: string, service: string): string {
-  return command.replaceAll('{service}', service);
-}
-
-function alertPrefix(service: string): string {
-  return service
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-}
-
-export function runbookData(context: RenderContext) {
-  const facets = context.stack.all;
-  const service = context.service.name;
-  const clouds = new Set(context.stack.cloud?.map((f) => f.id) ?? []);
-  const { owners, role } = platformRoles(facets);
-  const order: Record<Role, number> = { deploys: 0, inspect: 1, none: 2 };
-  const operated = facets.filter((f) => role(f) !== 'none');
+export function runbookData(context: RenderContext, lib: Library) {
+  const { operations, alerts } = runbookInputs(context, lib);
+  const operated = operatedFacets(context, operations);
+  const paths = outputPaths(context.answers);
+  const rulesFile = context.answers.outputs.docs.alertRules ? paths.alertRules.split('/').pop()! : '';
+  const withRule = alerts.alerts.filter((a) => a.expr);
+  const deployable = operations.filter((o) => o.kind === 'platform' || o.kind === 'infrastructure');
+  const ops = Object.fromEntries(Object.keys(OPS_TOKENS).map((token) => [token, opsText(context.answers, token)]));
   return {
     ...context,
-    sloAlertPrefix: alertPrefix(service),
-    dependencies: facets.filter((f) => ROLE[f.kind]).map((f) => ({ name: f.name, ...ROLE[f.kind]! })),
-    // A platform that does not run the code here (Docker when a cluster runs the image) brings no
-    // alerts, failure modes or dashboards either: on-call would chase hosts that do not exist.
-    alerts: operated.flatMap((f) => f.runbook.alerts),
+    ops,
+    dependencies: context.stack.all.filter((f) => ROLE[f.kind]).map((f) => ({ name: f.name, ...ROLE[f.kind]! })),
     failureModes: operated.flatMap((f) => f.runbook.failureModes),
     dashboards: operated.filter((f) => f.runbook.dashboards.length > 0).map((f) => ({ source: f.name, text: f.runbook.dashboards.map((d) => d.replace(/\.$/, '')).join('; ') })),
-    // API-style facets carry burn-rate alerts on the same SLOs; the generic pair is for the rest.
-    genericSloAlerts: !facets.some((f) => f.kind === 'api' && f.runbook.alerts.some((a) => /ErrorBudgetBurn|SloBurn/.test(a.name))),
-    deployedWith: prose((owners.length > 0 ? owners : (context.stack.cloud ?? [])).map((f) => f.name)),
-    // What deploys the code first, then other deploy paths (Terraform), then what is only inspected.
-    platforms: facets
-      .filter((f) => f.runbook.commands && role(f) !== 'none')
-      .sort((a, b) => (owners.includes(a) ? -1 : 0) - (owners.includes(b) ? -1 : 0) || order[role(a)] - order[role(b)])
-      .map((f) => ({
-        name: f.name,
-        groups: COMMAND_GROUPS.filter(([key]) => key === 'inspect' || role(f) === 'deploys').map(([key, label]) => ({
-          label,
-          commands: (f.runbook.commands?.[key] ?? []).filter((c) => forChosenClouds(c, clouds)).map((c) => withService(c, service)),
-        })).filter((g) => g.commands.length > 0),
-      }))
-      .filter((p) => p.groups.length > 0),
+    alertList: alerts.alerts.map((a) => ({ ...a, anchor: alertAnchor(a.name), inRules: Boolean(a.expr && rulesFile) })),
+    alertRules: rulesFile
+      ? {
+          file: rulesFile,
+          count: withRule.length,
+          pages: withRule.filter((a) => a.severity === 'page').length,
+          tickets: withRule.filter((a) => a.severity === 'ticket').length,
+        }
+      : null,
+    metrics: { ...alerts.metrics, selector: alerts.selector, latencyThreshold: alerts.latencyThreshold, budgetPercent: Number((alerts.budget * 100).toPrecision(6)) },
+    commandSections: [
+      {
+        title: 'Deploy and rollback',
+        fallback: !operations.some((o) => o.kind === 'platform'),
+        lead: deployable.length > 0 ? `Deploy and roll back the way the service is deployed, never around it, and confirm a rollback on the dashboard before closing the incident.` : '',
+        entries: deployable.map(stepsView),
+      },
+      { title: 'Datastore and broker diagnostics', fallback: false, lead: '', entries: operations.filter((o) => o.kind === 'datastore' || o.kind === 'broker').map(stepsView) },
+    ].filter((s) => s.fallback || s.entries.length > 0),
   };
 }
 
@@ -105,11 +91,25 @@ export function placeholdersIn(markdown: string): string[] {
   return [...found];
 }
 
+/** Tokens that stand for a fact of the team (an answer), not a value of one incident. */
+const STANDING = new Set(['owning-team', ...Object.keys(OPS_TOKENS)]);
+
 export function renderRunbook(context: RenderContext, lib: Library): string {
-  const data = runbookData(context);
+  const data = runbookData(context, lib);
   const template = docTemplate(lib, 'runbook');
-  const first = tidyMarkdown(renderTemplate(template, { ...data, placeholders: [] }));
-  // Code blocks may hold shell syntax in braces; only prose placeholders are listed.
-  const withoutShellBraces = first.replace(/```[\s\S]*?```/g, (block) => block.replace(/\{(?![a-z][a-z0-9-]*\})/g, ''));
-  return tidyMarkdown(renderTemplate(template, { ...data, placeholders: placeholdersIn(withoutShellBraces) }));
+  const first = tidyMarkdown(renderTemplate(template, { ...data, placeholders: [], perIncident: [] }));
+  const all = placeholdersIn(first);
+  // Named without braces: filling `{namespace}` by hand (sed) leaves this line as it was, so a later
+  // run that drops the name from it merges instead of conflicting.
+  const placeholders = all
+    .filter((p) => STANDING.has(p.slice(1, -1)))
+    .map((p) => ({ name: p.slice(1, -1), key: p === '{owning-team}' ? 'service.team' : `ops.${OPS_TOKENS[p.slice(1, -1)]!}` }));
+  const perIncident = all.filter((p) => !STANDING.has(p.slice(1, -1)));
+  return tidyMarkdown(renderTemplate(template, { ...data, placeholders, perIncident }));
+}
+
+/** `<runbookDir>/<service>.rules.yaml`: the alerts of the runbook that have an expression. */
+export function renderRunbookRules(context: RenderContext, lib: Library): string {
+  const { alerts } = runbookInputs(context, lib);
+  return renderAlertRules(context, alerts, outputPaths(context.answers).runbook);
 }

@@ -107,7 +107,7 @@ describe('free-text answers never break a file (property)', () => {
       fc.asyncProperty(singleLine, freeText, singleLine, async (title, description, team) => {
         await breathe();
         const base = answersFrom(title, description, team);
-        const answers: Answers = { ...base, outputs: { ...base.outputs, formats: [...AGENT_FORMATS], docs: { adr: false, runbook: false, testStrategy: true } } };
+        const answers: Answers = { ...base, outputs: { ...base.outputs, formats: [...AGENT_FORMATS], docs: { adr: false, runbook: false, testStrategy: true, alertRules: false } } };
         const tree = generate(answers, { date: TEST_DATE, toolVersion: '0.0.0' });
         const files = AGENT_FORMATS.map((id) => ({ path: AGENT_FORMAT_REGISTRY[id].path(answers), content: tree.get(AGENT_FORMAT_REGISTRY[id].path(answers))! }));
         expect(lintAgentFiles(files).errors).toBe(0);

@@ -1,6 +1,6 @@
 import * as generated from './library.generated.js';
 import type { TemplateSpec } from './library.generated.js';
-import type { BlockMeta, FacetDefinition, FacetKind, Preset, SkillMeta } from './schema.js';
+import type { BlockMeta, FacetDefinition, FacetKind, OperationDefinition, Preset, SkillMeta } from './schema.js';
 import { FACET_KINDS } from './kinds.js';
 
 export type { TemplateSpec };
@@ -23,6 +23,8 @@ export interface Library {
   skills: readonly Skill[];
   facets: readonly FacetDefinition[];
   presets: readonly Preset[];
+  /** Runbook commands per platform, infrastructure layer and datastore (templates/operations/). */
+  operations: readonly OperationDefinition[];
   layouts: Readonly<Record<string, TemplateSpec>>;
   /** Shared pieces of layouts, used as {{> name}}. */
   partials: Readonly<Record<string, TemplateSpec>>;

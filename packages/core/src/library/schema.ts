@@ -85,6 +85,14 @@ const Alert = z.strictObject({
   meaning: text,
   severity: z.enum(['page', 'ticket', 'info']),
   firstActions: text,
+  /**
+   * PromQL for the rules file (docs/alerts.ts); `{selector}` is the service's label matcher
+   * (`job="<service>"` unless `ops.metricsJob` says otherwise). Without one the alert is listed in
+   * the runbook only: its signal is not a Prometheus metric (a cloud console, a cost report).
+   */
+  expr: text.optional(),
+  /** How long the condition must hold before it fires, e.g. "15m". */
+  for: z.string().regex(/^\d+[smhd]$/, 'for is a duration such as "10m"').optional(),
   when,
 });
 const FailureMode = z.strictObject({ symptom: text, cause: text, fix: text, when });
@@ -137,15 +145,6 @@ export const FacetSchema = z.strictObject({
       alerts: z.array(Alert).default([]),
       failureModes: z.array(FailureMode).default([]),
       dashboards: z.array(conditionalText).default([]),
-      /** Platform facets (infrastructure, cloud): exact commands. */
-      commands: z
-        .strictObject({
-          deploy: z.array(conditionalText).default([]),
-          rollback: z.array(conditionalText).default([]),
-          scale: z.array(conditionalText).default([]),
-          inspect: z.array(conditionalText).default([]),
-        })
-        .optional(),
     })
     .default({ alerts: [], failureModes: [], dashboards: [] }),
   testing: z
@@ -177,13 +176,44 @@ export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'strengths
     alerts: Array<Plain<FacetDefinition['runbook']['alerts'][number]>>;
     failureModes: Array<Plain<FacetDefinition['runbook']['failureModes'][number]>>;
     dashboards: string[];
-    commands?: { deploy: string[]; rollback: string[]; scale: string[]; inspect: string[] };
   };
   testing: {
     tools: Array<Plain<FacetDefinition['testing']['tools'][number]>>;
     notes: string[];
   };
 }
+
+/**
+ * One code block of a runbook step (templates/operations/<id>.yaml): commands that run one after
+ * the other and are safe to paste together, or `choose`, two or more such blocks of which on-call
+ * runs one (roll back to the previous revision, or to a chosen one). `{token}` placeholders are
+ * filled from the answers (`{service}`, `ops.*`) or stay for the user; each token has one meaning.
+ */
+const CommandBlock = z.strictObject({ title: text.optional(), when, run: z.array(text).min(1), note: text.optional() });
+const StepItem = z.union([CommandBlock, z.strictObject({ when, choose: z.array(CommandBlock.extend({ title: text })).min(2), note: text.optional() })]);
+export const OPERATION_STEPS = ['connect', 'deploy', 'rollback', 'scale', 'inspect', 'diagnose'] as const;
+
+/**
+ * What on-call operates with commands: a compute platform (EKS, Cloud Run, Lambda…), the
+ * infrastructure and traffic layers beside it (Terraform, a mesh), and each datastore and broker's
+ * diagnostics. `when` says for which answers it applies; `base` reuses another entry's steps
+ * (EKS, GKE and AKS run the same kubectl after their own connect), its own blocks first.
+ */
+export const OperationSchema = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(['platform', 'infrastructure', 'datastore', 'broker']),
+  when: ConditionSchema.optional(),
+  base: id.optional(),
+  /** One sentence on-call reads before the commands: what owns deploys here, what to never do. */
+  intro: text.optional(),
+  steps: z.partialRecord(z.enum(OPERATION_STEPS), z.array(StepItem).min(1)).default({}),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+});
+export type OperationDefinition = z.infer<typeof OperationSchema>;
+export type OperationStep = (typeof OPERATION_STEPS)[number];
+export type CommandBlockDefinition = z.infer<typeof CommandBlock>;
+export type StepItemDefinition = z.infer<typeof StepItem>;
 
 /**
  * templates/facets/terms.yaml: names that belong to technologies without being a facet's name (Lambda,

@@ -127,6 +127,8 @@ export function composeWithPacks(builtIn: Library, packs: readonly Pack[]): Libr
     skills: [...tables.skill.items.values()],
     facets,
     presets: [...tables.preset.items.values()],
+    // Packs add no runbook commands (yet): the built-in platforms, datastores and brokers.
+    operations: builtIn.operations,
     layouts,
     partials,
     docs: builtIn.docs,

@@ -24,6 +24,7 @@ export function roleOf(path: string, answers: Answers): string {
     if (path.startsWith(`${own.adrDir}/`)) return `${id}:adr:${/^(\d+)-/.exec(path.slice(own.adrDir.length + 1))?.[1] ?? path}`;
   }
   if (path === paths.runbook) return 'runbook';
+  if (path === paths.alertRules) return 'alert-rules';
   if (path === paths.testStrategy) return 'test-strategy';
   if (path.startsWith(`${paths.adrDir}/`)) {
     const name = path.slice(paths.adrDir.length + 1);

@@ -172,8 +172,10 @@ describe('re-runs merge the user\'s edits with the tool\'s changes', () => {
     const r = run(edited, answersWith({ service: { name: 'ledger' } }));
     const moved = r.plan.changes.find((c) => c.path === 'docs/runbooks/ledger.md')!;
     expect(moved).toMatchObject({ kind: 'moved', from: RUNBOOK });
-    expect(r.decision.removes).toEqual([RUNBOOK]);
+    // Its rules file moves with it.
+    expect(r.decision.removes).toEqual([RUNBOOK, RUNBOOK.replace(/\.md$/, '.rules.yaml')]);
     expect(r.disk.has(RUNBOOK)).toBe(false);
+    expect(r.disk.has('docs/runbooks/ledger.rules.yaml')).toBe(true);
     const runbook = r.disk.get('docs/runbooks/ledger.md')!;
     expect(runbook).toContain('# ledger runbook');
     for (const edit of EDITS) expect(runbook).toContain(edit);

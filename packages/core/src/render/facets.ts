@@ -19,7 +19,6 @@ export function resolveFacet(facet: FacetDefinition, answers: Answers, date: str
     items.flatMap((item) => (typeof item === 'string' ? [dated(item)] : holds(item) ? [dated(item.text)] : []));
   const objects = <T extends { when?: Condition | undefined }>(items: readonly T[]): Array<Omit<T, 'when'>> =>
     items.filter(holds).map(({ when: _when, ...rest }) => rest);
-  const { commands } = facet.runbook;
   return {
     ...facet,
     alternatives: facet.alternatives.flatMap((a) => (typeof a === 'string' ? [a] : holds(a) ? [a.id] : [])),
@@ -31,9 +30,6 @@ export function resolveFacet(facet: FacetDefinition, answers: Answers, date: str
       alerts: objects(facet.runbook.alerts),
       failureModes: objects(facet.runbook.failureModes),
       dashboards: texts(facet.runbook.dashboards),
-      ...(commands
-        ? { commands: { deploy: texts(commands.deploy), rollback: texts(commands.rollback), scale: texts(commands.scale), inspect: texts(commands.inspect) } }
-        : {}),
     },
     testing: {
       tools: objects(facet.testing.tools).map((t) => (t.note ? { ...t, note: dated(t.note) } : t)),

@@ -28,6 +28,7 @@ function createRuntime(): Runtime {
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     not: (value: unknown) => !value,
     includes: (list: unknown, value: unknown) => Array.isArray(list) && list.some((x) => x === value || (x as { id?: unknown })?.id === value),
+    lowerFirst: (text: unknown) => String(text ?? '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase()),
     plural: (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`,
     cell: (text: unknown) => tableCell(String(text ?? '')),
     // The user's free text, one helper per Markdown context (render/markdown.ts).

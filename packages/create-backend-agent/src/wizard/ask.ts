@@ -32,6 +32,7 @@ const KEEP: Record<string, string> = {
   targets: 'Keep these targets?',
   collaboration: 'Keep these collaborators?',
   outputs: 'Keep these outputs?',
+  operations: 'Keep these operations details (an empty one stays a placeholder in the docs)?',
 };
 
 export async function askAnswers(prompter: Prompter, context: AskContext, output: Output): Promise<AnswerLayer> {
@@ -53,6 +54,8 @@ export async function askAnswers(prompter: Prompter, context: AskContext, output
     }
     if (summarised) {
       const shown = questions.filter((q) => evaluateCondition(q.askWhen, start));
+      // Nothing of it applies (no runbook for the operations step): nothing to keep or change.
+      if (shown.length === 0) return;
       for (const line of summaryLines(shown, start, context, lib)) output.out(line);
       if (await prompter.confirm({ message: KEEP[step.id] ?? 'Keep these answers?', default: true })) return;
       for (const q of shown) values = setPath(values, q.id, getPath(start, q.id));

@@ -71,6 +71,7 @@ const acceptRest = () => script(
   step('confirm', /Keep these targets/),
   step('confirm', /Keep these collaborators/),
   step('confirm', /Keep these outputs/),
+  step('confirm', /Keep these operations details/),
 );
 
 beforeEach(() => {
@@ -144,6 +145,7 @@ describe('askAnswers: precedence', () => {
       step('confirm', /Keep these targets/),
       step('confirm', /Keep these collaborators/),
       step('confirm', /Keep these outputs/),
+      step('confirm', /Keep these operations details/),
     );
     const { answers } = await run([]);
     expect(answers.stack).toEqual({
@@ -165,9 +167,11 @@ describe('askAnswers: precedence', () => {
       step('confirm', /Write task skills/),
       step('confirm', /Write ADRs/, () => false),
       step('confirm', /Write a runbook/),
+      step('confirm', /Write Prometheus alerting rules/),
       step('confirm', /Write a test strategy/),
       step('input', /Runbook folder/, () => 'ops/runbooks'),
       step('input', /Test strategy file/),
+      step('confirm', /Keep these operations details/),
     );
     const { answers } = await run([]);
     expect(called(/ADR folder/)).toBeUndefined();
@@ -188,7 +192,7 @@ describe('askAnswers: going back and choices that fit', () => {
       step('number', /coverage/, () => 90),
       step('select', REVIEW_OR_CHANGE, (config) => {
         const names = (config.choices as Array<{ name: string }>).map((c) => c.name);
-        expect(names).toEqual(['Review the files', 'Change: Name and seniority', 'Change: Stack', 'Change: Focus areas', 'Change: Targets', 'Change: Collaboration', 'Change: Outputs and docs']);
+        expect(names).toEqual(['Review the files', 'Change: Name and seniority', 'Change: Stack', 'Change: Focus areas', 'Change: Targets', 'Change: Collaboration', 'Change: Outputs and docs', 'Change: Operations (optional)']);
         return 'review';
       }),
     );
@@ -213,6 +217,7 @@ describe('askAnswers: going back and choices that fit', () => {
       step('confirm', /Keep these targets/),
       step('confirm', /Keep these collaborators/),
       step('confirm', /Keep these outputs/),
+      step('confirm', /Keep these operations details/),
     );
     await run([]);
     expect(frameworks[0]).toMatchObject({ value: 'gin', name: 'Gin', checked: true });
@@ -227,6 +232,53 @@ describe('askAnswers: going back and choices that fit', () => {
     const { output } = await run(set('agent.name=x-y-z'), { suggested: [] });
     expect(output.text()).toMatch(/Languages\s+TypeScript \(Node\.js\)\s+default/);
     expect(output.text()).toMatch(/Frameworks\s+Fastify\s+default/);
+  });
+});
+
+describe('askAnswers: the operations step', () => {
+  it('is skipped with Enter, leaving every ops answer empty', async () => {
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
+    acceptRest();
+    const { answers, output } = await run([]);
+    expect(output.text()).toMatch(/Operations \(optional\)/);
+    expect(Object.values(answers.ops).every((v) => v === '')).toBe(true);
+  });
+
+  it('asks only what the chosen stack uses, validates names pasted into commands, and fills the runbook', async () => {
+    script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/, () => 'orders'));
+    script(
+      step('confirm', /Keep this stack/),
+      step('checkbox', /Focus areas/),
+      step('confirm', /Keep these targets/),
+      step('confirm', /Keep these collaborators/),
+      step('confirm', /Keep these outputs/),
+      step('confirm', /Keep these operations details/, () => false),
+      step('input', /On-call rotation/, () => 'PagerDuty: orders-primary'),
+      step('input', /Incident channel/),
+      step('input', /incident commander/),
+      step('input', /dashboard URL/, () => 'https://grafana.example.com/d/orders'),
+      step('input', /Logs URL/),
+      step('input', /Traces URL/),
+      step('input', /Cloud region/, () => 'eu-west-1'),
+      step('input', /Cluster name/),
+      step('input', /Kubernetes namespace/, (c) => {
+        expect((c.validate as (v: string) => true | string)('orders; rm -rf /')).toMatch(/ops\.namespace must be a name such as "orders"/);
+        return 'orders-prod';
+      }),
+      step('input', /Prometheus job label/),
+      step('input', /URL the runbook path is appended to/),
+    );
+    const { answers } = await run([]);
+    // The stack is go-gin's detected one on AWS with Kubernetes: no GCP project or resource group asked.
+    expect(called(/Google Cloud project/)).toBeUndefined();
+    expect(called(/resource group/)).toBeUndefined();
+    expect(answers.ops).toMatchObject({ onCallRotation: 'PagerDuty: orders-primary', region: 'eu-west-1', namespace: 'orders-prod', cluster: '' });
+    const runbook = generate(answers, { date: '2026-12-01', toolVersion: '0.0.0' }).get('docs/runbooks/orders.md')!;
+    expect(runbook).toContain('- On-call rotation: PagerDuty: orders-primary');
+    expect(runbook).toContain('- Dashboard: <https://grafana.example.com/d/orders>');
+    expect(runbook).toContain('kubectl -n orders-prod rollout undo deployment/orders');
+    expect(runbook).toContain('aws eks update-kubeconfig --region eu-west-1 --name {cluster}');
+    expect(runbook).not.toContain('{namespace}');
   });
 });
 
@@ -276,6 +328,7 @@ describe('askAnswers: validation at the prompt', () => {
       step('confirm', /Write task skills/),
       step('confirm', /Write ADRs/),
       step('confirm', /Write a runbook/),
+      step('confirm', /Write Prometheus alerting rules/),
       step('confirm', /Write a test strategy/),
       step('input', /ADR folder/, (c) => {
         expect((c.validate as (v: string) => true | string)('../decisions')).toMatch(/must be a relative path inside the repository/);
@@ -283,6 +336,7 @@ describe('askAnswers: validation at the prompt', () => {
       }),
       step('input', /Runbook folder/),
       step('input', /Test strategy file/),
+      step('confirm', /Keep these operations details/),
     );
     const { answers } = await run([]);
     expect(answers.agent.name).toBe('payments-staff');
@@ -355,7 +409,7 @@ describe('askAnswers: the services of a monorepo', () => {
   const shopLayer: AnswerLayer = { source: 'detected', values: shop.values };
   const identity = () => script(step('input', /Agent name/), step('select', /Seniority/), step('input', /Service name/));
   const after = () => script(
-    step('checkbox', /Focus areas/), step('confirm', /Keep these targets/), step('confirm', /Keep these collaborators/), step('confirm', /Keep these outputs/),
+    step('checkbox', /Focus areas/), step('confirm', /Keep these targets/), step('confirm', /Keep these collaborators/), step('confirm', /Keep these outputs/), step('confirm', /Keep these operations details/),
   );
 
   it('shows them as a table after the stack, and keeps them when asked to', async () => {
