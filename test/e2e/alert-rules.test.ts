@@ -50,7 +50,7 @@ function promtoolTests(rulesPath: string, answers: Answers, file: RulesFile) {
   const context = buildContext(answers, library, DATE);
   const metrics = sliMetrics(context);
   const job = answers.ops.metricsJob || answers.service.name;
-  const budget = 1 - answers.targets.availability / 100;
+  const budget = 1 - context.targets.availability / 100;
   const alerts = file.groups.flatMap((g) => g.rules).filter((r) => r.alert);
   const paging = alerts.filter((r) => r.labels?.severity === 'page');
   const errorLabel = metrics.errorMatcher.startsWith('rpc_') ? { name: 'rpc_grpc_status_code', bad: '14', good: '0' } : { name: 'http_response_status_code', bad: '500', good: '200' };
@@ -59,7 +59,7 @@ function promtoolTests(rulesPath: string, answers: Answers, file: RulesFile) {
     { series: `${metrics.histogram}_count{job="${job}", ${errorLabel.name}="${errorLabel.good}"}`, values: counter(1000 * (1 - errorRatio), minutes) },
   ];
   const expected = (rule: Rule) => ({ exp_labels: { ...rule.labels, job }, exp_annotations: rule.annotations });
-  const threshold = answers.targets.p99LatencyMs * metrics.unitPerMs;
+  const threshold = context.targets.p99LatencyMs * metrics.unitPerMs;
   // Buckets around the target; every request lands in one of them.
   const bounds = [threshold / 4, threshold / 2, threshold, threshold * 2, threshold * 4].map((b) => Number(b.toPrecision(6)));
   const latency = (slowBucket: number, minutes: number) => [
