@@ -145,7 +145,7 @@ describe('each service gets its own docs', () => {
       '| payments | `services/payments` | `@shop/payments` | TypeScript (Node.js), Fastify, PostgreSQL, Amazon SQS/SNS, AWS | – | p99 200 ms, 1000 rps, 99.9% |',
     ]);
     expect(agent).toContain("A technology's rules below apply only in the services whose stack names it.");
-    expect(agent).toContain('- `<folder>/docs/runbooks/<service>.md`: the on-call runbook.');
+    expect(agent).toContain('- `<folder>/docs/runbooks/<service>.md`: the on-call runbook');
     expect(agent).toContain('its stack record is in `<folder>/docs/adr/`');
     for (const path of ['.claude/agents/backend-staff.md', '.github/agents/backend-staff.agent.md', 'AGENTS.md']) expect(tree.get(path)!.length, path).toBeLessThanOrEqual(CORE_MAX_CHARACTERS);
   });
