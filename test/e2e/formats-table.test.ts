@@ -1,5 +1,5 @@
 /**
- * The README's table of what each tool showed stays true: every row's folder is where the format
+ * docs/tools.md's table of what each tool showed stays true: every row's folder is where the format
  * writes, every client version is the one the client suite pins, and the "step left to you" column
  * is filled exactly for the formats that print a setup step after writing.
  */
@@ -11,7 +11,7 @@ import { AGENT_FORMAT_REGISTRY, AnswersSchema, setupSteps } from '@create-backen
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 async function table(): Promise<Array<{ formats: string[]; where: string; loadedBy: string; step: string }>> {
-  const readme = await fs.readFile(`${root}README.md`, 'utf8');
+  const readme = await fs.readFile(`${root}docs/tools.md`, 'utf8');
   const start = readme.indexOf('| Format | Where | Limit | Loaded by (as listed) | The step left to you |');
   expect(start).toBeGreaterThan(0);
   const lines = readme.slice(start).split('\n');
@@ -22,7 +22,7 @@ async function table(): Promise<Array<{ formats: string[]; where: string; loaded
   });
 }
 
-describe('README: what each tool showed', () => {
+describe('docs/tools.md: what each tool showed', () => {
   it('names the folder each format writes to, and the pinned client versions', async () => {
     const { clients } = (await fs.readJson(`${root}test/clients/clients.json`)) as { clients: Record<string, string> };
     const answers = AnswersSchema.parse({});
