@@ -64,7 +64,9 @@ describe('kill -9 at random points of an apply', () => {
         const args = i % 2 === 0 ? B : A;
         const before = await contents(dir);
         const mode = i % 4 < 2 ? 'anytime' : 'in-apply';
-        const { killed } = await killedRun(dir, args, mode, mode === 'anytime' ? Math.floor(random() * 700) : random() * 12);
+        // Windows wide enough to reach past the commit point of the largest apply (B writes ten formats,
+        // the rules file and the load test), so kills land on both sides of it.
+        const { killed } = await killedRun(dir, args, mode, mode === 'anytime' ? Math.floor(random() * 1_500) : random() * 120);
         figures.runs++;
         if (killed) figures.killed++;
         if (await fs.pathExists(join(dir, '.backend-agent/journal.json'))) figures.inApply++;

@@ -103,6 +103,9 @@ function commandsOf(markdown: string): string[] {
   return commands;
 }
 
+/** CI and coding-agent variables, as the CLI's mode detection reads them (edge/automation.ts). */
+const AUTOMATION = /^(AGENT|AI_AGENT|AMP_CURRENT_THREAD_ID|ANTIGRAVITY_AGENT|AUGMENT_AGENT|BITBUCKET_BUILD_NUMBER|BUILDKITE|CI|CIRCLECI|CLAUDECODE|CODEBUILD_BUILD_ID|CODEX_.*|CONTINUOUS_INTEGRATION|COPILOT_CLI|CURSOR_AGENT|DRONE|GEMINI_CLI|GITHUB_ACTIONS|GITLAB_CI|JENKINS_URL|OPENCODE|OPENCODE_CLIENT|REPLIT_AGENT|TEAMCITY_VERSION|TF_BUILD|REQUIRE_REAL_TOOLS)$/;
+
 let root: string;
 let registry: Registry | undefined;
 let env: Record<string, string>;
@@ -120,7 +123,9 @@ beforeAll(async () => {
   // pnpm as the user has it: the one running these tests, on PATH.
   const bin = join(root, 'bin');
   await fs.outputFile(join(bin, 'pnpm'), `#!/bin/sh\nexec ${pnpmCommand().map((w) => `'${w}'`).join(' ')} "$@"\n`, { mode: 0o755 });
-  env = { ...registry.env, PATH: [bin, join(prefix, 'bin'), registry.env.PATH].join(delimiter) };
+  // A user's terminal: no CI or coding-agent variables (the tool never prompts under them).
+  const user = Object.fromEntries(Object.entries(registry.env).filter(([key]) => !AUTOMATION.test(key)));
+  env = { ...user, PATH: [bin, join(prefix, 'bin'), registry.env.PATH].join(delimiter) };
 }, 120_000);
 
 afterAll(async () => {
