@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { MANIFEST_PATH } from '@create-backend-agent/core';
 import { recoverInterruptedApply, writeFilesAtomically, type ApplyStep, type FileWrite } from './apply.js';
 import { JOURNAL_PATH } from './journal.js';
@@ -151,6 +151,18 @@ describe('writeFilesAtomically', () => {
   it('a recovery with no journal does nothing', async () => {
     expect(await recoverInterruptedApply(root)).toBe('none');
     expect(await state(root)).toEqual(oldState);
+  });
+
+  it('removes the temp file of a journal whose writer was killed before it was renamed', async () => {
+    const temp = join(root, `${JOURNAL_PATH}.0123456789abcdef.tmp`);
+    await mkdir(dirname(temp), { recursive: true });
+    await writeFile(temp, '{"journalVersion":1,"id":"0123');
+    const before = await state(root);
+    expect(leftovers(before)).toHaveLength(1);
+    expect(await recoverInterruptedApply(root)).toBe('none');
+    const after = await state(root);
+    expect(leftovers(after)).toEqual([]);
+    expect(after).toEqual(Object.fromEntries(Object.entries(before).filter(([p]) => !p.endsWith('.tmp'))));
   });
 
   it('refuses a journal that points outside the target', async () => {

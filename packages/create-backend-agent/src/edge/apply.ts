@@ -12,7 +12,7 @@ import { copyFile, link, lstat, mkdir, open, rename, rmdir, stat, unlink } from 
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MANIFEST_PATH } from '@create-backend-agent/core';
-import { backupPath, readJournal, removeJournal, STATE_DIR, syncDir, tempPath, writeJournal, type Journal } from './journal.js';
+import { backupPath, readJournal, removeJournal, removeJournalTemps, STATE_DIR, syncDir, tempPath, writeJournal, type Journal } from './journal.js';
 import { assertSafePath } from './target.js';
 
 export interface FileWrite {
@@ -247,6 +247,8 @@ export type Recovery = 'none' | 'rolled-back' | 'completed';
  */
 export async function recoverInterruptedApply(root: string): Promise<Recovery> {
   const journal = await readJournal(root);
+  // A run killed while writing a journal leaves its temp file, whatever the phase it was writing.
+  await removeJournalTemps(root);
   if (journal === null) return 'none';
   for (const file of journal.files) await assertSafePath(root, file.path);
   if (journal.phase === 'committing') {

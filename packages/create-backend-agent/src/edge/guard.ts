@@ -6,7 +6,7 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recoverInterruptedApply } from './apply.js';
-import { JOURNAL_PATH } from './journal.js';
+import { JOURNAL_PATH, journalTemps } from './journal.js';
 import { acquireLock, withLock } from './lock.js';
 
 export interface GuardOptions {
@@ -29,7 +29,8 @@ async function recover(dir: string, options: GuardOptions): Promise<void> {
 }
 
 async function journalThere(dir: string): Promise<boolean> {
-  return lstat(join(dir, JOURNAL_PATH)).then(() => true, () => false);
+  if (await lstat(join(dir, JOURNAL_PATH)).then(() => true, () => false)) return true;
+  return (await journalTemps(dir)).length > 0;
 }
 
 export async function withTarget<T>(dir: string, options: GuardOptions, fn: () => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@
  * file, so a doctored journal cannot point a rename outside the target.
  */
 import { dirname, join, basename } from 'node:path';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { MANIFEST_PATH } from '@create-backend-agent/core';
 import { InputError } from '@create-backend-agent/core/errors';
 import { MB, readBounded } from './read-file.js';
@@ -66,6 +66,25 @@ export async function writeJournal(root: string, journal: Journal): Promise<void
   }
   await rename(temp, file);
   await syncDir(dirname(file));
+}
+
+const JOURNAL_TEMP = /^journal\.json\.[0-9a-f]{16}\.tmp$/;
+
+/**
+ * Journal temp files a run left when it was killed while writing its journal: before the first
+ * rename there is no journal.json to recover from, only this orphan. Call with the lock held.
+ */
+export async function journalTemps(root: string): Promise<string[]> {
+  const names = await readdir(join(root, STATE_DIR)).catch(() => [] as string[]);
+  return names.filter((name) => JOURNAL_TEMP.test(name)).map((name) => join(root, STATE_DIR, name));
+}
+
+export async function removeJournalTemps(root: string): Promise<void> {
+  for (const temp of await journalTemps(root)) {
+    await unlink(temp).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
 }
 
 export async function removeJournal(root: string): Promise<void> {
