@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { MANIFEST_PATH } from '@create-backend-agent/core';
 import { backupPath, readJournal, removeJournal, removeJournalTemps, STATE_DIR, syncDir, tempPath, writeJournal, type Journal } from './journal.js';
 import { assertSafePath } from './target.js';
+import { concurrency } from './limit.js';
 
 export interface FileWrite {
   path: string;
@@ -46,11 +47,42 @@ async function removeIfThere(path: string): Promise<void> {
   });
 }
 
-/** The folders above `path` (relative) that do not exist yet, outermost first. */
-async function missingDirs(root: string, path: string): Promise<string[]> {
-  const out: string[] = [];
-  for (let dir = dirname(path); dir !== '.' && !(await exists(join(root, dir))); dir = dirname(dir)) out.unshift(dir);
-  return out;
+/**
+ * The folders above `paths` (relative) that do not exist yet, outermost first. Each folder is looked
+ * up once (a monorepo's writes share a few hundred folders), and the walk up stops at the first
+ * one that exists.
+ */
+async function missingDirs(root: string, paths: readonly string[]): Promise<string[]> {
+  const known = new Map<string, Promise<boolean>>();
+  const there = (dir: string): Promise<boolean> => {
+    let answer = known.get(dir);
+    if (!answer) {
+      answer = exists(join(root, dir));
+      known.set(dir, answer);
+    }
+    return answer;
+  };
+  const chains = await Promise.all(paths.map(async (path) => {
+    const out: string[] = [];
+    for (let dir = dirname(path); dir !== '.' && !(await there(dir)); dir = dirname(dir)) out.unshift(dir);
+    return out;
+  }));
+  const dirs = new Set<string>();
+  for (const chain of chains) for (const dir of chain) dirs.add(dir);
+  // Outermost first: a parent before its children, whatever order the paths came in.
+  return [...dirs].sort((a, b) => a.split('/').length - b.split('/').length);
+}
+
+/** Made one depth at a time, each depth at once: mkdir waits on the disk like fsync does. */
+async function makeDirs(root: string, dirs: readonly string[], hook: NonNullable<ApplyOptions['hook']>): Promise<void> {
+  const byDepth = new Map<number, string[]>();
+  for (const dir of dirs) {
+    const depth = dir.split('/').length;
+    byDepth.set(depth, [...(byDepth.get(depth) ?? []), dir]);
+  }
+  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+    await inOrder(byDepth.get(depth)!, (dir) => mkdir(join(root, dir)), (dir) => hook('mkdir', dir));
+  }
 }
 
 async function stage(root: string, id: string, write: FileWrite): Promise<void> {
@@ -86,21 +118,27 @@ async function backup(root: string, id: string, path: string): Promise<void> {
 /** Files staged at once: enough to overlap the fsyncs, few enough to stay far from any open-file limit. */
 const STAGE_CONCURRENCY = 16;
 
-/** Runs the tasks it is given with at most `max` of them under way at a time. */
-function concurrency(max: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async (task) => {
-    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      waiting.shift()?.();
+/**
+ * Runs `task` for every item, at most STAGE_CONCURRENCY at a time, and calls `after` for each in
+ * the items' order once its task is done. A failure is rethrown once no task is still under way,
+ * so a rollback never races a write.
+ */
+async function inOrder<T>(items: readonly T[], task: (item: T) => Promise<unknown>, after: (item: T) => unknown): Promise<void> {
+  const limit = concurrency(STAGE_CONCURRENCY);
+  const running = items.map((item) => limit(() => task(item)));
+  // Awaited in order below; until then a failure must not count as unhandled.
+  for (const pending of running) pending.catch(() => undefined);
+  try {
+    for (const [i, pending] of running.entries()) {
+      await pending;
+      await after(items[i]!);
     }
-  };
+  } finally {
+    await Promise.allSettled(running);
+  }
 }
+
+const syncDirs = (folders: readonly string[]) => inOrder(folders, syncDir, () => undefined);
 
 const foldersOf = (root: string, paths: readonly string[]) => [...new Set(paths.map((p) => dirname(join(root, p))))];
 
@@ -119,8 +157,7 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
   // The journal's own folder; made by the lock in a real run, recorded here for one that is not.
   const stateDirs = (await exists(join(root, STATE_DIR))) ? [] : [STATE_DIR];
   if (stateDirs.length > 0) await mkdir(join(root, STATE_DIR), { recursive: true });
-  const dirs: string[] = [];
-  for (const write of ordered) for (const dir of await missingDirs(root, write.path)) if (!dirs.includes(dir)) dirs.push(dir);
+  const dirs = await missingDirs(root, ordered.map((w) => w.path));
   const journal: Journal = {
     journalVersion: 1,
     id,
@@ -136,44 +173,30 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
   let committing = false;
   try {
     await hook('journal', JOURNAL_HINT);
-    for (const dir of dirs) {
-      await mkdir(join(root, dir));
-      await hook('mkdir', dir);
-    }
+    await makeDirs(root, dirs, hook);
     const content = new Map([...ordered, ...manifest].map((w) => [w.path, w.content]));
-    // The temp files are written and fsync'd concurrently, so the waits on the disk overlap (they
-    // were most of a scaffold's time); each step still ends, and is hooked, in the journal's order.
-    const limit = concurrency(STAGE_CONCURRENCY);
-    const staging = journal.files.map((file) => (file.remove ? undefined : limit(() => stage(root, id, { path: file.path, content: content.get(file.path)! }))));
-    // Awaited in order below; until then a failure must not count as unhandled.
-    for (const pending of staging) pending?.catch(() => undefined);
-    try {
-      for (const [i, file] of journal.files.entries()) {
-        if (!file.remove) {
-          await staging[i];
-          await hook('stage', file.path);
-        }
-        if (file.existed) {
-          await backup(root, id, file.path);
-          await hook('backup', file.path);
-        }
-      }
-    } finally {
-      // No write may still be under way when the rollback removes the temp files.
-      await Promise.allSettled(staging);
-    }
+    // The temp files are written and fsync'd, and the replaced files linked, concurrently, so the
+    // waits on the disk overlap (they were most of a scaffold's time); each step still ends, and
+    // is hooked, in the journal's order.
+    await inOrder(journal.files, async (file) => {
+      if (!file.remove) await stage(root, id, { path: file.path, content: content.get(file.path)! });
+      if (file.existed) await backup(root, id, file.path);
+    }, async (file) => {
+      if (!file.remove) await hook('stage', file.path);
+      if (file.existed) await hook('backup', file.path);
+    });
     const paths = journal.files.map((f) => f.path);
-    await Promise.all(foldersOf(root, paths).map((folder) => syncDir(folder)));
+    await syncDirs(foldersOf(root, paths));
     await hook('synced', '');
     await writeJournal(root, { ...journal, phase: 'committing' });
     committing = true;
     await hook('commit', JOURNAL_HINT);
-    for (const file of journal.files) {
-      if (file.remove) await removeIfThere(join(root, file.path));
-      else await rename(tempPath(root, id, file.path), join(root, file.path));
-      await hook('rename', file.path);
+    // The files written, then the old paths of moved files, then the manifest: each group at once.
+    const groups = [journal.files.filter((f) => !f.remove && f.path !== MANIFEST_PATH), journal.files.filter((f) => f.remove), journal.files.filter((f) => !f.remove && f.path === MANIFEST_PATH)];
+    for (const group of groups) {
+      await inOrder(group, (file) => (file.remove ? removeIfThere(join(root, file.path)) : rename(tempPath(root, id, file.path), join(root, file.path))), (file) => hook('rename', file.path));
     }
-    await Promise.all(foldersOf(root, paths).map((folder) => syncDir(folder)));
+    await syncDirs(foldersOf(root, paths));
     await hook('renamed', '');
   } catch (error) {
     // Should the rollback itself fail, its journal stays, and the next run finishes it.
