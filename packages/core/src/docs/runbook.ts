@@ -5,7 +5,7 @@ import type { RenderContext } from '../render/context.js';
 import { renderTemplate } from '../render/handlebars.js';
 import { tidyMarkdown } from '../render/markdown.js';
 import { outputPaths } from '../paths.js';
-import { docTemplate } from './template.js';
+import { docTemplate, partialTemplate } from './template.js';
 import { alertAnchor, alertsData, renderAlertRules, type AlertsData } from './alerts.js';
 import { resolveOperations, type ResolvedOperation } from './operations.js';
 import { OPS_TOKENS, opsText } from './ops-values.js';
@@ -94,18 +94,25 @@ export function placeholdersIn(markdown: string): string[] {
 /** Tokens that stand for a fact of the team (an answer), not a value of one incident. */
 const STANDING = new Set(['owning-team', ...Object.keys(OPS_TOKENS)]);
 
+/**
+ * Where the placeholder lines go in the one rendering of the runbook: a line no answer can produce
+ * (free text loses its control characters), replaced once the rest of the text names them.
+ */
+const PLACEHOLDER_SLOT = '\u0000placeholders\u0000';
+
 export function renderRunbook(context: RenderContext, lib: Library): string {
   const data = runbookData(context, lib);
-  const template = docTemplate(lib, 'runbook');
-  const first = tidyMarkdown(renderTemplate(template, { ...data, placeholders: [], perIncident: [] }));
-  const all = placeholdersIn(first);
+  // Rendered once: the lines that name the placeholders are rendered apart and put in their slot.
+  const body = renderTemplate(docTemplate(lib, 'runbook'), { ...data, placeholderSlot: PLACEHOLDER_SLOT }, lib.partials);
+  const all = placeholdersIn(body);
   // Named without braces: filling `{namespace}` by hand (sed) leaves this line as it was, so a later
   // run that drops the name from it merges instead of conflicting.
   const placeholders = all
     .filter((p) => STANDING.has(p.slice(1, -1)))
     .map((p) => ({ name: p.slice(1, -1), key: p === '{owning-team}' ? 'service.team' : `ops.${OPS_TOKENS[p.slice(1, -1)]!}` }));
   const perIncident = all.filter((p) => !STANDING.has(p.slice(1, -1)));
-  return tidyMarkdown(renderTemplate(template, { ...data, placeholders, perIncident }));
+  const lines = renderTemplate(partialTemplate(lib, 'runbook-placeholders'), { ...data, placeholders, perIncident }, lib.partials);
+  return tidyMarkdown(body.replace(`${PLACEHOLDER_SLOT}\n`, () => lines));
 }
 
 /** `<runbookDir>/<service>.rules.yaml`: the alerts of the runbook that have an expression. */

@@ -56,7 +56,14 @@ function compiled(spec: TemplateSpec): Compiled {
   return template;
 }
 
-export function renderTemplate(spec: TemplateSpec, context: unknown, partials: Readonly<Record<string, TemplateSpec>> = {}): string {
-  const resolved = Object.fromEntries(Object.entries(partials).map(([name, p]) => [name, compiled(p)]));
+const resolvedPartials = new WeakMap<Readonly<Record<string, TemplateSpec>>, Record<string, Compiled>>();
+const NO_PARTIALS = {};
+
+export function renderTemplate(spec: TemplateSpec, context: unknown, partials: Readonly<Record<string, TemplateSpec>> = NO_PARTIALS): string {
+  let resolved = resolvedPartials.get(partials);
+  if (!resolved) {
+    resolved = Object.fromEntries(Object.entries(partials).map(([name, p]) => [name, compiled(p)]));
+    resolvedPartials.set(partials, resolved);
+  }
   return compiled(spec)(context, { partials: resolved });
 }
