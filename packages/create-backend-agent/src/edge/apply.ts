@@ -85,9 +85,10 @@ async function makeDirs(root: string, dirs: readonly string[], hook: NonNullable
   }
 }
 
-async function stage(root: string, id: string, write: FileWrite): Promise<void> {
+async function stage(root: string, id: string, write: FileWrite, existed: boolean): Promise<void> {
   const final = join(root, write.path);
-  const before = await stat(final).catch((error: unknown) => {
+  // The journal has just looked: a file that was not there has no mode to keep.
+  const before = !existed ? null : await stat(final).catch((error: unknown) => {
     if (missing(error)) return null;
     throw error;
   });
@@ -179,7 +180,7 @@ export async function writeFilesAtomically(root: string, writes: readonly FileWr
     // waits on the disk overlap (they were most of a scaffold's time); each step still ends, and
     // is hooked, in the journal's order.
     await inOrder(journal.files, async (file) => {
-      if (!file.remove) await stage(root, id, { path: file.path, content: content.get(file.path)! });
+      if (!file.remove) await stage(root, id, { path: file.path, content: content.get(file.path)! }, file.existed);
       if (file.existed) await backup(root, id, file.path);
     }, async (file) => {
       if (!file.remove) await hook('stage', file.path);
