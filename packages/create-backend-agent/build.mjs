@@ -57,6 +57,21 @@ const keepDeclaredSideEffects = {
  * modules that define the names (read from index.ts's `export { ... } from` lines), so a chunk holds
  * what its command uses. Type-only names are dropped: the core declares no side effects.
  */
+/**
+ * handlebars' compiler (compiler/code-gen.js, needed at run time by the packs) requires `source-map`
+ * only to build source maps, which nothing here asks for (no `srcName` option), and falls back to
+ * its own minimal SourceNode when that require yields nothing. Resolving it to an empty module keeps
+ * ~27 kB of source-map out of the tarball; test/bundle-size.test.ts checks it stays out and that a
+ * pack still compiles its templates in the bundle.
+ */
+const noSourceMap = {
+  name: 'no-source-map',
+  setup(b) {
+    b.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'no-source-map' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-source-map' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const CORE_INDEX = join(here, '../core/src/index.ts');
 function coreExports() {
   const byName = new Map();
@@ -137,7 +152,7 @@ const options = (define) => ({
     // Bundled CommonJS dependencies call require() for Node built-ins; in each file that holds them.
     js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [keepDeclaredSideEffects, directCoreImports],
+  plugins: [keepDeclaredSideEffects, directCoreImports, noSourceMap],
   logLevel: 'warning',
 });
 

@@ -153,6 +153,12 @@ describe('start-up work', () => {
     expect(scaffold.filter((f) => /^chunks\/(inquirer|session|lint|detect|add-adr)-/.test(f))).toEqual([]);
   });
 
+  it('bundles no source-map: handlebars compiles packs with its own SourceNode (packs.test.ts runs them)', () => {
+    const bundled = [...files.values()].flatMap((m) => [...m]);
+    expect(bundled.some((m) => /handlebars@[^/]+\/node_modules\/handlebars\/dist\/cjs\/handlebars\/compiler\/code-gen\.js$/.test(m))).toBe(true);
+    expect(bundled.filter((m) => /\/source-map@/.test(m))).toEqual([]);
+  });
+
   it('evaluates only the entry point for --version', async () => {
     const ran = [...(await evaluated(['--version']))];
     expect(ran).toEqual(expect.arrayContaining(['src/cli.ts', 'src/args.ts']));
