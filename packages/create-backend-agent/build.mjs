@@ -50,19 +50,11 @@ const keepDeclaredSideEffects = {
 };
 
 /**
- * esbuild puts a module in the chunk of every entry point and import() whose import graph reaches
- * it, and that graph runs through each re-export of a barrel, used or not. Through core's index.ts,
- * the linter, the detectors and the template library would all reach every command, so every
- * command would load them. This points the CLI's and the generators' imports of the barrel at the
- * modules that define the names (read from index.ts's `export { ... } from` lines), so a chunk holds
- * what its command uses. Type-only names are dropped: the core declares no side effects.
- */
-/**
  * handlebars' compiler (compiler/code-gen.js, needed at run time by the packs) requires `source-map`
  * only to build source maps, which nothing here asks for (no `srcName` option), and falls back to
  * its own minimal SourceNode when that require yields nothing. Resolving it to an empty module keeps
- * ~27 kB of source-map out of the tarball; test/bundle-size.test.ts checks it stays out and that a
- * pack still compiles its templates in the bundle.
+ * ~27 kB of source-map out of the tarball; test/e2e/package.test.ts checks it stays out, and
+ * test/e2e/packs.test.ts that the built CLI still compiles a pack's templates.
  */
 const noSourceMap = {
   name: 'no-source-map',
@@ -72,6 +64,14 @@ const noSourceMap = {
   },
 };
 
+/**
+ * esbuild puts a module in the chunk of every entry point and import() whose import graph reaches
+ * it, and that graph runs through each re-export of a barrel, used or not. Through core's index.ts,
+ * the linter, the detectors and the template library would all reach every command, so every
+ * command would load them. This points the CLI's and the generators' imports of the barrel at the
+ * modules that define the names (read from index.ts's `export { ... } from` lines), so a chunk holds
+ * what its command uses. Type-only names are dropped: the core declares no side effects.
+ */
 const CORE_INDEX = join(here, '../core/src/index.ts');
 function coreExports() {
   const byName = new Map();

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { MANIFEST_PATH } from '@create-backend-agent/core';
 import { backupPath, readJournal, removeJournal, removeJournalTemps, STATE_DIR, syncDir, tempPath, writeJournal, type Journal } from './journal.js';
 import { assertSafePath } from './target.js';
-import { concurrency } from './limit.js';
+import { forEachInOrder } from './limit.js';
 
 export interface FileWrite {
   path: string;
@@ -75,14 +75,13 @@ async function missingDirs(root: string, paths: readonly string[]): Promise<stri
 
 /** Made one depth at a time, each depth at once: mkdir waits on the disk like fsync does. */
 async function makeDirs(root: string, dirs: readonly string[], hook: NonNullable<ApplyOptions['hook']>): Promise<void> {
+  // `dirs` comes outermost first (missingDirs), so the groups come a depth at a time.
   const byDepth = new Map<number, string[]>();
   for (const dir of dirs) {
     const depth = dir.split('/').length;
     byDepth.set(depth, [...(byDepth.get(depth) ?? []), dir]);
   }
-  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
-    await inOrder(byDepth.get(depth)!, (dir) => mkdir(join(root, dir)), (dir) => hook('mkdir', dir));
-  }
+  for (const level of byDepth.values()) await inOrder(level, (dir) => mkdir(join(root, dir)), (dir) => hook('mkdir', dir));
 }
 
 async function stage(root: string, id: string, write: FileWrite, existed: boolean): Promise<void> {
@@ -119,25 +118,8 @@ async function backup(root: string, id: string, path: string): Promise<void> {
 /** Files staged at once: enough to overlap the fsyncs, few enough to stay far from any open-file limit. */
 const STAGE_CONCURRENCY = 16;
 
-/**
- * Runs `task` for every item, at most STAGE_CONCURRENCY at a time, and calls `after` for each in
- * the items' order once its task is done. A failure is rethrown once no task is still under way,
- * so a rollback never races a write.
- */
-async function inOrder<T>(items: readonly T[], task: (item: T) => Promise<unknown>, after: (item: T) => unknown): Promise<void> {
-  const limit = concurrency(STAGE_CONCURRENCY);
-  const running = items.map((item) => limit(() => task(item)));
-  // Awaited in order below; until then a failure must not count as unhandled.
-  for (const pending of running) pending.catch(() => undefined);
-  try {
-    for (const [i, pending] of running.entries()) {
-      await pending;
-      await after(items[i]!);
-    }
-  } finally {
-    await Promise.allSettled(running);
-  }
-}
+/** `task` for every item, STAGE_CONCURRENCY at a time, `after` (a fault-injection hook) in the items' order. */
+const inOrder = <T>(items: readonly T[], task: (item: T) => Promise<unknown>, after: (item: T) => unknown) => forEachInOrder(items, STAGE_CONCURRENCY, task, after);
 
 const syncDirs = (folders: readonly string[]) => inOrder(folders, syncDir, () => undefined);
 

@@ -28,3 +28,23 @@ export async function mapLimited<T, R>(items: readonly T[], max: number, task: (
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return settled.map((s) => (s as PromiseFulfilledResult<R>).value);
 }
+
+/**
+ * `task` over every item, at most `max` at a time, and `after` for each in the items' order once its
+ * task is done. A failure is rethrown once no task is still under way, so a rollback that follows
+ * never races a write.
+ */
+export async function forEachInOrder<T>(items: readonly T[], max: number, task: (item: T) => Promise<unknown>, after: (item: T) => unknown): Promise<void> {
+  const limit = concurrency(max);
+  const running = items.map((item) => limit(() => task(item)));
+  // Awaited in order below; until then a failure must not count as unhandled.
+  for (const pending of running) pending.catch(() => undefined);
+  try {
+    for (const [i, pending] of running.entries()) {
+      await pending;
+      await after(items[i]!);
+    }
+  } finally {
+    await Promise.allSettled(running);
+  }
+}
