@@ -15,6 +15,8 @@ describe('--help', () => {
     const flat = stdout.replace(/\s+/g, ' ');
     for (const name of presetNames(library)) expect(flat).toContain(name);
     expect(stdout).not.toMatch(/\.\.\.|…$/m);
+    // Written for 80 columns, so nothing is rewrapped: no word is left alone on a line.
+    expect(stdout).not.toMatch(/^ +\S+$/m);
   });
 
   it('has a second page with every answer key and every value, in full, within 80 columns', async () => {

@@ -23,11 +23,12 @@ Usage
   backend-agent detect [dir] [--json]    show the stack found in a repository,
                                          with evidence
   backend-agent blocks [--json]          list the competency blocks and facets
-                                         (a folder named like a command: ./blocks)
   backend-agent import FILE… [--dry-run] report which sections of existing agent
-                                         files the library covers; write the rest
-                                         into the team pack (import --help)
-  backend-agent pack init|check [DIR]    start or check a team pack (pack --help)
+                                         files the library covers; write the
+                                         rest into the team pack (import --help)
+  backend-agent pack init|check [DIR]    start or check a team pack
+                                         (pack --help)
+  A folder named like a command is given as a path: backend-agent ./blocks
   From npm: npx create-backend-agent …, or npx -p create-backend-agent
   backend-agent …; with npm create, options go after --.
 
@@ -66,8 +67,8 @@ Exit codes
   1    bad input (nothing written)
   2    conflicts: overlapping edits left unresolved (nothing written), or
        markers written
-  3    --check found drift: a re-run would change a file (kept edits are no
-       drift)
+  3    --check found drift: a re-run would change a file (your kept edits
+       are not drift)
   4    the file system refused (permissions, read-only, full, a file in the
        way); the path is named
   5    another run holds the target's lock (.backend-agent/lock)

@@ -8,6 +8,8 @@ export function fitWidth(text: string, width: number): string {
   return text.split('\n').flatMap((line) => wrapLine(line, Math.max(width, 40))).join('\n');
 }
 
+const MIN_TEXT_COLUMN = 30;
+
 function wrapLine(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   // Continuation lines start under the text: after a two-space gap (a flag's description), after a
@@ -15,7 +17,8 @@ function wrapLine(line: string, width: number): string[] {
   const gap = /^(.*?\S)( {2,})\S/.exec(line);
   const label = /^ *[a-z]+: /.exec(line);
   const hang = gap ? gap[1]!.length + gap[2]!.length : label ? label[0].length : /^ */.exec(line)![0].length;
-  const indent = ' '.repeat(hang < width / 2 ? hang : 4);
+  // Keep the hang while it leaves the text a usable column; a narrow terminal gets a short one.
+  const indent = ' '.repeat(width - hang >= MIN_TEXT_COLUMN ? hang : 4);
   const out: string[] = [];
   let current = '';
   for (const word of line.split(/(?<=\S) (?=\S)/)) {
