@@ -3,8 +3,9 @@
 // package with no runtime dependencies.
 //
 // Start-up is the first thing every user feels (`pnpm create` fetches and runs the package each
-// time), so the bundle is split (esbuild `splitting`): dist/cli.js is the small entry that --help
-// and --version load on their own; each command's import() in cli.ts is a chunk in dist/chunks/,
+// time), so the bundle is split (esbuild `splitting`). The bins run dist/bin.cjs, a few kB of
+// CommonJS that prints --help and --version on its own and otherwise imports dist/cli.js, the small
+// ESM entry that parses the command line; each command's import() in cli.ts is a chunk in dist/chunks/,
 // and the engine, its libraries and the compiled template library are chunks that load only with
 // the command that uses them. Node compiles only the files it loads. Figures: `pnpm bench`.
 //
@@ -160,7 +161,7 @@ const options = (define) => ({
 function filesOf(result) {
   return new Map(result.outputFiles.map((file) => {
     const name = relative(dist, file.path);
-    const entry = name === 'cli.js';
+    const entry = name === 'cli.js' || name === 'bin.cjs';
     return [name, { contents: entry ? `${ENTRY_BANNER}\n${file.text}` : file.text, mode: entry ? 0o755 : 0o644 }];
   }));
 }
@@ -179,18 +180,39 @@ async function helpOfFirstBuild() {
   }
 }
 
-const result = await build(options({ __HELP__: JSON.stringify(await helpOfFirstBuild()) }));
+const help = await helpOfFirstBuild();
+const result = await build(options({ __HELP__: JSON.stringify(help) }));
+/**
+ * The bins' entry (src/bin.ts), in CommonJS: `--help` and `--version` alone print from it without
+ * starting the ESM loader; everything else imports cli.js.
+ */
+const bin = await build({
+  absWorkingDir: here,
+  entryPoints: [join(here, 'src/bin.ts')],
+  outfile: join(dist, 'bin.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: !readable,
+  write: false,
+  legalComments: 'none',
+  external: ['./cli.js'],
+  define: { __VERSION__: JSON.stringify(pkg.version), __HELP__: JSON.stringify(help) },
+  logLevel: 'warning',
+});
 if (metafileArg > 0) writeFileSync(resolve(process.argv[metafileArg + 1]), JSON.stringify(result.metafile));
 const inputsOf = (metafile) => Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
 const hostOwned = [...new Set(inputsOf(result.metafile).map(([input]) => input).filter((input) => HOST_OWNED.test(input)))];
 if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop provides (import its types only): ${hostOwned.join(', ')}`);
 
 // dist/ holds exactly what is published. Each file is replaced atomically (temp file, then rename),
-// chunks before the entry points that import them, because tests elsewhere in the workspace may be
+// chunks before the entry points that import them (bin.cjs last), because tests elsewhere in the workspace may be
 // running the CLI while it is rebuilt; chunks no entry refers to any more are removed last.
-const files = filesOf(result);
+const files = new Map([...filesOf(result), ...filesOf(bin)]);
 files.set('THIRD-PARTY-LICENSES.txt', { contents: thirdPartyLicenses(result.metafile), mode: 0o644 });
-const ordered = [...files].sort(([a], [b]) => Number(b.startsWith('chunks/')) - Number(a.startsWith('chunks/')));
+const writeRank = (name) => (name.startsWith('chunks/') ? 0 : name === 'bin.cjs' ? 2 : 1);
+const ordered = [...files].sort(([a], [b]) => writeRank(a) - writeRank(b));
 for (const [name, { contents, mode }] of ordered) {
   const path = join(dist, name);
   mkdirSync(dirname(path), { recursive: true });

@@ -44,25 +44,27 @@ describe('the npm pack tarball', () => {
   it('holds the bundle, its licences and the manifest, with no dependencies', async () => {
     // dist/plopfile.js: the plop / turbo gen generators, the package's main (generators.test.ts runs them).
     // dist/chunks/: the code the entry points load with import() or share (build.mjs splits the bundle).
-    expect(files.filter((f) => !/^dist\/chunks\/[\w-]+\.js$/.test(f))).toEqual(['LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
+    expect(files.filter((f) => !/^dist\/chunks\/[\w-]+\.js$/.test(f))).toEqual(['LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/bin.cjs', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
     expect(files.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(3);
     const manifest = await fs.readJson(join(extracted, 'package/package.json'));
     expect(manifest.dependencies ?? {}).toEqual({});
-    expect(manifest.bin).toEqual({ 'create-backend-agent': 'dist/cli.js', 'backend-agent': 'dist/cli.js' });
+    expect(manifest.bin).toEqual({ 'create-backend-agent': 'dist/bin.cjs', 'backend-agent': 'dist/bin.cjs' });
     // plop.load() resolves the package with `resolve`, which reads main, not exports.
     expect(manifest.main).toBe('dist/plopfile.js');
     expect(manifest.exports).toEqual({ '.': './dist/plopfile.js', './plopfile': './dist/plopfile.js', './package.json': './package.json' });
     expect(manifest.engines.node).toBe('>=20.12');
-    const bundle = await fs.readFile(join(extracted, 'package/dist/cli.js'), 'utf8');
-    expect(bundle.startsWith(`#!/usr/bin/env node\n// create-backend-agent ${pkg.version} `)).toBe(true);
-    expect((await fs.stat(join(extracted, 'package/dist/cli.js'))).mode & 0o111).not.toBe(0);
+    for (const entry of ['bin.cjs', 'cli.js']) {
+      const bundle = await fs.readFile(join(extracted, 'package/dist', entry), 'utf8');
+      expect(bundle.startsWith(`#!/usr/bin/env node\n// create-backend-agent ${pkg.version} `)).toBe(true);
+      expect((await fs.stat(join(extracted, 'package/dist', entry))).mode & 0o111).not.toBe(0);
+    }
   });
 
   it('runs from an empty folder with no node_modules anywhere above it', async () => {
     for (let dir = extracted; dir !== parse(dir).root; dir = dirname(dir)) {
       expect(await fs.pathExists(join(dir, 'node_modules')), `${dir}/node_modules exists; run the tests with TMPDIR outside any project`).toBe(false);
     }
-    const cli = join(extracted, 'package/dist/cli.js');
+    const cli = join(extracted, 'package/dist/bin.cjs');
     const help = await run([cli, '--help'], extracted);
     expect(help.exitCode, help.stderr).toBe(0);
     expect(help.stdout).toContain(`create-backend-agent ${pkg.version}`);
@@ -96,7 +98,7 @@ describe('start-up work', () => {
     await execa('node', [join(PACKAGE_DIR, 'build.mjs'), '--readable', '--outdir', out]);
     files = new Map();
     lazy = new Set();
-    const names = ['cli.js', 'plopfile.js', ...(await fs.readdir(join(out, 'chunks'))).map((f) => `chunks/${f}`)];
+    const names = ['bin.cjs', 'cli.js', 'plopfile.js', ...(await fs.readdir(join(out, 'chunks'))).map((f) => `chunks/${f}`)];
     for (const name of names) {
       const source = await fs.readFile(join(out, name), 'utf8');
       files.set(name, new Set([...source.matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]s|json))$/gm)].map((m) => m[1]!)));
@@ -105,11 +107,11 @@ describe('start-up work', () => {
     }
   }, 60_000);
 
-  /** The files of `dir` Node loaded in one invocation of its cli.js, read from V8's coverage. */
+  /** The files of `dir` Node loaded in one invocation of its bin.cjs, read from V8's coverage. */
   async function loaded(dir: string, args: readonly string[]): Promise<{ files: string[]; functions: Map<string, number> }> {
     const coverage = await tempDir('cba-coverage-');
     try {
-      const result = await run([join(dir, 'cli.js'), ...args], root, { NODE_V8_COVERAGE: coverage });
+      const result = await run([join(dir, 'bin.cjs'), ...args], root, { NODE_V8_COVERAGE: coverage });
       expect(result.exitCode, result.stderr).toBe(0);
       const seen = new Set<string>();
       const functions = new Map<string, number>();
@@ -139,13 +141,19 @@ describe('start-up work', () => {
   const PROMPTS = /@inquirer/;
   const LIBRARY = /core\/src\/library\/library\.generated\.js$/;
 
-  it('splits the bundle: --help and --version load a few kB of the published build, the rest stays on disk', async () => {
+  it('splits the bundle: --help and --version load the CommonJS entry alone, the rest stays on disk', async () => {
     const published = join(root, 'unpacked/package/dist');
     const bytes = async (list: readonly string[]) => (await Promise.all(list.map((f) => fs.stat(join(published, f))))).reduce((sum, s) => sum + s.size, 0);
-    for (const args of [['--version'], ['--help']]) {
+    for (const args of [['--version'], ['-v'], ['--help'], ['-h']]) {
       const { files: list } = await loaded(published, args);
-      expect(list).toContain('cli.js');
-      expect(await bytes(list), `${args[0]} loads ${list.join(', ')}`).toBeLessThan(16_000);
+      expect(list).toEqual(['bin.cjs']);
+      expect(await bytes(list), `${args[0]} loads ${list.join(', ')}`).toBeLessThan(8_000);
+    }
+    // Help asked for in any other way is parsed by cli.js, which still loads only light chunks.
+    for (const args of [['.', '--help'], ['--help', 'answers'], ['--version', '--json']]) {
+      const { files: list } = await loaded(published, args);
+      expect(list).toEqual(expect.arrayContaining(['bin.cjs', 'cli.js']));
+      expect(list.filter((f) => /^chunks\/(create|inquirer|session|lint|detect|add-adr)-/.test(f))).toEqual([]);
     }
     // A scaffold loads its command's chunks, and never the prompt library's.
     const { files: scaffold } = await loaded(published, [join(root, 'published-scaffold'), '--yes', '--date', DATE]);
@@ -160,10 +168,12 @@ describe('start-up work', () => {
   });
 
   it('evaluates only the entry point for --version', async () => {
-    const ran = [...(await evaluated(['--version']))];
+    expect([...(await evaluated(['--version']))]).toEqual(['src/bin.ts']);
+    // Through cli.js (more than the flag alone), still only the light modules.
+    const ran = [...(await evaluated(['--version', '--json']))];
     expect(ran).toEqual(expect.arrayContaining(['src/cli.ts', 'src/args.ts']));
     // cli.ts may import only light modules statically; commands and the engine come through import().
-    const ENTRY = /^(src\/(cli|args|exit-codes|version|compile-cache|profile|wrap)\.ts|\.\.\/core\/src\/(errors|closest)\.ts|.*\/node_modules\/picocolors\/.*)$/;
+    const ENTRY = /^(src\/(bin|cli|args|exit-codes|version|compile-cache|profile|wrap)\.ts|\.\.\/core\/src\/(errors|closest)\.ts|.*\/node_modules\/picocolors\/.*)$/;
     expect(ran.filter((m) => !ENTRY.test(m))).toEqual([]);
   });
 

@@ -49,7 +49,7 @@ describe('published through a registry', () => {
     expect(doc['dist-tags'].latest).toBe(VERSION);
     const manifest = doc.versions[VERSION]!;
     expect(manifest.dependencies ?? {}).toEqual({});
-    expect(manifest.bin).toEqual({ 'create-backend-agent': 'dist/cli.js', 'backend-agent': 'dist/cli.js' });
+    expect(manifest.bin).toEqual({ 'create-backend-agent': 'dist/bin.cjs', 'backend-agent': 'dist/bin.cjs' });
     expect(manifest.engines).toEqual({ node: '>=20.12' });
   });
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 
-export const CLI = fileURLToPath(new URL('../../packages/create-backend-agent/dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../packages/create-backend-agent/dist/bin.cjs', import.meta.url));
 export const DATE = '2026-11-21';
 
 export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {

@@ -28,7 +28,7 @@ const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 export class Terminal {
   private constructor(private readonly socket: string, private readonly dir: string) {}
 
-  /** Starts `node dist/cli.js ...args` in a fresh terminal (200 columns unless told otherwise). */
+  /** Starts `node dist/bin.cjs ...args` in a fresh terminal (200 columns unless told otherwise). */
   static start(args: readonly string[], options: TerminalOptions): Terminal {
     return Terminal.shell([process.execPath, options.script ?? CLI, ...args].map(quote).join(' '), options);
   }
