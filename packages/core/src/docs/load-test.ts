@@ -10,6 +10,7 @@ import { renderTemplate } from '../render/handlebars.js';
 import { docTemplate } from './template.js';
 import { outputPaths } from '../paths.js';
 import { FILL_IN, type ApiOperations, type HttpOperation, type RpcOperation } from './api-operations.js';
+import { thousands } from '../thousands.js';
 
 export type LoadProtocol = 'http' | 'graphql' | 'grpc';
 export type ScenarioName = 'peak' | 'stress' | 'soak';
@@ -166,7 +167,7 @@ export function loadTestData(context: RenderContext, operations: ApiOperations =
     errorRate,
     errorRatePercent: Math.round(errorRate * 100 * 1e4) / 1e4,
     soakPercent: Math.round(SOAK_FRACTION * 100),
-    scenarios: scenarios.map((s) => ({ ...s, rateText: s.rate.toLocaleString('en-US') })),
+    scenarios: scenarios.map((s) => ({ ...s, rateText: thousands(s.rate) })),
     scenarioLines: scenarios.map(
       (s) => `  ${s.name}: { executor: 'constant-arrival-rate', rate: ${s.rate}, timeUnit: '1s', duration: '${s.duration}', startTime: '${s.startTime}', preAllocatedVUs: ${s.preAllocatedVUs}, maxVUs: ${s.maxVUs} },`,
     ),
@@ -175,8 +176,8 @@ export function loadTestData(context: RenderContext, operations: ApiOperations =
     requests,
     generators,
     distributed: generators > 1,
-    biggest: { ...biggest, rateText: biggest.rate.toLocaleString('en-US') },
-    ceiling: { vus: GENERATOR_MAX_VUS.toLocaleString('en-US'), rps: GENERATOR_MAX_RPS.toLocaleString('en-US') },
+    biggest: { ...biggest, rateText: thousands(biggest.rate) },
+    ceiling: { vus: thousands(GENERATOR_MAX_VUS), rps: thousands(GENERATOR_MAX_RPS) },
     segments: segmentCommands(generators),
   };
 }

@@ -10,6 +10,7 @@ import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';
 import { budgetFacets, budgetStack, coreItemCount } from '../render/budget.js';
 import { InputError } from '../errors.js';
+import { thousands } from '../thousands.js';
 import { renderLayout } from './agent-body.js';
 import { measure } from './format.js';
 import { upsertBlock, wrapBlock } from './agents-md.js';
@@ -55,7 +56,7 @@ export function renderNestedAgentsMd(input: NestedInput, lib: Library): string {
   const size = chain(file);
   if (size > AGENTS_MD_CHAIN_MAX_BYTES) {
     throw new InputError(
-      `AGENTS.md and ${input.path} would be ${size.toLocaleString('en-US')} bytes together; Codex reads at most ${AGENTS_MD_CHAIN_MAX_BYTES.toLocaleString('en-US')} (project_doc_max_bytes) from the root to a folder, and cuts the deepest file first.`,
+      `AGENTS.md and ${input.path} would be ${thousands(size)} bytes together; Codex reads at most ${thousands(AGENTS_MD_CHAIN_MAX_BYTES)} (project_doc_max_bytes) from the root to a folder, and cuts the deepest file first.`,
       `Shorten your own text in AGENTS.md or ${input.path}, narrow the agent with the focus answer, or drop agents-md from outputs.formats.`,
     );
   }

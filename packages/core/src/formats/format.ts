@@ -3,6 +3,7 @@ import type { AGENT_FORMATS, Answers } from '../answers/schema.js';
 import type { Library } from '../library/index.js';
 import type { RenderContext } from '../render/context.js';
 import { InputError } from '../errors.js';
+import { thousands } from '../thousands.js';
 import type { Section } from './agent-body.js';
 
 export type AgentFormatId = (typeof AGENT_FORMATS)[number];
@@ -55,7 +56,7 @@ export function measure(text: string, unit: SizeLimit['unit']): number {
 export function tooLargeError(format: AgentFormat, path: string, size: number, advice: string): InputError {
   const limit = format.limit!;
   return new InputError(
-    `${path} would be ${size.toLocaleString('en-US')} ${limit.unit}; ${limit.source} allows ${limit.max.toLocaleString('en-US')} for ${limit.what}.`,
+    `${path} would be ${thousands(size)} ${limit.unit}; ${limit.source} allows ${thousands(limit.max)} for ${limit.what}.`,
     advice,
   );
 }

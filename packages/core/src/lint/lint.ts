@@ -18,6 +18,7 @@ import {
   CLAUDE_TOOL_NAMES, GEMINI_TOOL_NAMES, KEY_TYPOS, MODEL_RULES, OPENCODE_PERMISSION_KEYS, SPECS,
   type FieldSpec, type FormatSpec, type LintFormatId,
 } from './specs.js';
+import { thousands } from '../thousands.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -198,7 +199,7 @@ function checkField(lint: FileLinter, format: LintFormatId, spec: FormatSpec, ke
         }
       }
       if (key === 'description' && format === 'skill' && value.length > 1024) {
-        lint.add('error', 'description', `description is ${value.length.toLocaleString('en-US')} characters; skills allow at most 1,024.`, line);
+        lint.add('error', 'description', `description is ${thousands(value.length)} characters; skills allow at most 1,024.`, line);
       }
       if (key === 'description' && format === 'claude' && (value.trim().length < 10 || value.length > 5000)) {
         lint.add('warning', 'description', `description is ${value.length} characters; ${spec.tool} expects 10 to 5,000 saying when to use the agent.`, line);
@@ -287,7 +288,7 @@ function checkSize(lint: FileLinter, spec: FormatSpec, body: string, data: Data 
   if (measured > size.max) {
     const what = size.part === 'file' ? 'the file' : size.part === 'body' ? 'the prompt' : size.part;
     const line = size.part === 'file' || size.part === 'body' ? null : lint.lineOf(size.part);
-    lint.add(size.severity, 'size', `${what} is ${measured.toLocaleString('en-US')} ${size.unit}; ${size.why} (limit ${size.max.toLocaleString('en-US')}).`, line);
+    lint.add(size.severity, 'size', `${what} is ${thousands(measured)} ${size.unit}; ${size.why} (limit ${thousands(size.max)}).`, line);
   }
 }
 

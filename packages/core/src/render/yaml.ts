@@ -9,6 +9,21 @@ import { Document, Scalar, isScalar, parseDocument, visit } from 'yaml';
  */
 export function plainIsAmbiguous(text: string): boolean {
   if (text === '' || /[\n\r]/.test(text)) return false; // Never written plain anyway.
+  if (PROSE.test(text)) return false;
+  return misreadBySomeReader(text);
+}
+
+/**
+ * Prose: a letter first, a space inside, none of `:#[]{}` or tabs, no space at the end. No YAML 1.1
+ * or 1.2 scalar type (null, boolean, number, date, merge, value) has a space after a leading
+ * letter, and without those characters nothing in it starts a mapping, comment or flow collection.
+ * Descriptions and titles are prose, and parsing each twice was most of a scaffold's frontmatter
+ * time; yaml.test.ts checks this shortcut against the parsers.
+ */
+export const PROSE = /^[A-Za-z][^\t\n\r:#[\]{}]* [^\t\n\r:#[\]{}]*[^\s:#[\]{}]$/;
+
+/** What plainIsAmbiguous asks of the parsers themselves. */
+export function misreadBySomeReader(text: string): boolean {
   // PyYAML resolves these to the merge and value tags, which it then refuses to construct.
   if (text === '<<' || text === '=') return true;
   for (const version of ['1.1', '1.2'] as const) {
