@@ -6,7 +6,7 @@
 import type { Answers } from '../answers/schema.js';
 import type { Library } from '../library/index.js';
 import type { CommandBlockDefinition, OperationDefinition, OperationStep, StepItemDefinition } from '../library/schema.js';
-import { OPERATION_STEPS } from '../library/schema.js';
+import { OPERATION_STEPS } from '../library/kinds.js';
 import { evaluate } from '../render/conditions.js';
 import { fillCommand } from './ops-values.js';
 

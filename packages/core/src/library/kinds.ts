@@ -54,3 +54,7 @@ export const AREA_DESCRIPTIONS: Readonly<Record<Area, string>> = {
   delivery: 'releases, decision records, change management',
   collaboration: 'decision rights, escalation, hand-offs',
 };
+
+/** The runbook's operations, in the order a runbook lists them. */
+export const OPERATION_STEPS = ['connect', 'deploy', 'rollback', 'scale', 'inspect', 'diagnose'] as const;
+export type OperationStep = (typeof OPERATION_STEPS)[number];

@@ -2,8 +2,8 @@
 import * as z from 'zod';
 
 // The plain lists live in kinds.ts, so the runtime gets them without building these schemas.
-import { AREAS, FACET_KINDS, SEED_SOURCES, type FacetKind } from './kinds.js';
-export { AREAS, FACET_KINDS, SEED_SOURCES, type Area, type FacetKind } from './kinds.js';
+import { AREAS, FACET_KINDS, OPERATION_STEPS, SEED_SOURCES, type FacetKind } from './kinds.js';
+export { AREAS, FACET_KINDS, OPERATION_STEPS, SEED_SOURCES, type Area, type FacetKind, type OperationStep } from './kinds.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens');
 const text = z.string().trim().min(1);
@@ -191,7 +191,6 @@ export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'strengths
  */
 const CommandBlock = z.strictObject({ title: text.optional(), when, run: z.array(text).min(1), note: text.optional() });
 const StepItem = z.union([CommandBlock, z.strictObject({ when, choose: z.array(CommandBlock.extend({ title: text })).min(2), note: text.optional() })]);
-export const OPERATION_STEPS = ['connect', 'deploy', 'rollback', 'scale', 'inspect', 'diagnose'] as const;
 
 /**
  * What on-call operates with commands: a compute platform (EKS, Cloud Run, Lambda…), the
@@ -211,7 +210,6 @@ export const OperationSchema = z.strictObject({
   sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
 });
 export type OperationDefinition = z.infer<typeof OperationSchema>;
-export type OperationStep = (typeof OPERATION_STEPS)[number];
 export type CommandBlockDefinition = z.infer<typeof CommandBlock>;
 export type StepItemDefinition = z.infer<typeof StepItem>;
 
