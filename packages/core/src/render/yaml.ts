@@ -9,18 +9,27 @@ import { Document, Scalar, isScalar, parseDocument, visit } from 'yaml';
  */
 export function plainIsAmbiguous(text: string): boolean {
   if (text === '' || /[\n\r]/.test(text)) return false; // Never written plain anyway.
-  if (PROSE.test(text)) return false;
-  return misreadBySomeReader(text);
+  if (PROSE.test(text) || HYPHENATED.test(text)) return false;
+  // A plain scalar cannot hold ": " or " #" or end in ":": a mapping or a comment would start there.
+  if (/: | #|:$/.test(text)) return true;
+  let misread = asked.get(text);
+  if (misread === undefined) asked.set(text, (misread = misreadBySomeReader(text)));
+  return misread;
 }
+
+/** Answers of the parsers, by text: keys (`name`, `description`) recur in every file. */
+const asked = new Map<string, boolean>();
 
 /**
  * Prose: a letter first, a space inside, none of `:#[]{}` or tabs, no space at the end. No YAML 1.1
  * or 1.2 scalar type (null, boolean, number, date, merge, value) has a space after a leading
  * letter, and without those characters nothing in it starts a mapping, comment or flow collection.
  * Descriptions and titles are prose, and parsing each twice was most of a scaffold's frontmatter
- * time; yaml.test.ts checks this shortcut against the parsers.
+ * time; yaml.test.ts checks these shortcuts against the parsers.
  */
 export const PROSE = /^[A-Za-z][^\t\n\r:#[\]{}]* [^\t\n\r:#[\]{}]*[^\s:#[\]{}]$/;
+/** A slug with a hyphen after a leading letter (`backend-staff`): no scalar type has that shape either. */
+export const HYPHENATED = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/;
 
 /** What plainIsAmbiguous asks of the parsers themselves. */
 export function misreadBySomeReader(text: string): boolean {
