@@ -274,3 +274,13 @@ describe('catalog', () => {
     expect(file).toBe(catalogMarkdown(library));
   });
 });
+
+describe('the compiled library', () => {
+  it('carries no helper-call source positions (build-library.ts strips them; strict-mode positions stay)', () => {
+    const compiled = readFileSync(new URL('../src/library/library.generated.js', import.meta.url), 'utf8');
+    expect(compiled).toContain('container.strict(');
+    expect(compiled).not.toMatch(/"loc":\{"start":/);
+    // A missing field still names its line.
+    expect(compiled).toMatch(/container\.strict\([^)]*\{"start":\{"line":\d+/);
+  });
+});
