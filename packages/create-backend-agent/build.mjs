@@ -16,6 +16,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -113,6 +114,40 @@ const directCoreImports = {
   },
 };
 
+/**
+ * The library's data (facets, presets, operations: the knowledge, about 500 kB of JSON) ships as one
+ * brotli file, dist/library-data.br, instead of JSON strings in the library chunk: brotli at its
+ * best setting takes it to about three quarters of what the tarball's gzip makes of the strings.
+ * The chunk reads and inflates it when it loads (a few ms, in place of compiling the strings).
+ * Run from source (tests, tsx), library.generated.js keeps the strings.
+ */
+const LIBRARY_DATA = 'library-data.br';
+const DATA_EXPORT = /^export const (facets|presets|operations) = JSON\.parse\(("(?:[^"\\\n]|\\.)*")\);$/gm;
+let libraryData;
+const libraryDataAsset = {
+  name: 'library-data-asset',
+  setup(b) {
+    b.onLoad({ filter: /core\/src\/library\/library\.generated\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const data = {};
+      const contents = source.replace(DATA_EXPORT, (_, name, literal) => {
+        data[name] = JSON.parse(JSON.parse(literal));
+        return `export const ${name} = __libraryData.${name};`;
+      });
+      if (Object.keys(data).length !== 3) throw new Error(`library.generated.js: expected the facets, presets and operations as JSON strings, found ${Object.keys(data).join(', ') || 'none'}`);
+      libraryData = brotliCompressSync(Buffer.from(JSON.stringify(data), 'utf8'), {
+        params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 },
+      });
+      const read = [
+        "import { readFileSync as __readLibraryData } from 'node:fs';",
+        "import { brotliDecompressSync as __inflateLibraryData } from 'node:zlib';",
+        `const __libraryData = JSON.parse(__inflateLibraryData(__readLibraryData(new URL('../${LIBRARY_DATA}', import.meta.url))).toString('utf8'));`,
+      ].join('\n');
+      return { contents: `${read}\n${contents}`, loader: 'js' };
+    });
+  },
+};
+
 const dist = outdirArg > 0 ? resolve(process.argv[outdirArg + 1]) : join(here, 'dist');
 /**
  * Two entry points sharing their chunks: the CLI (both bins), and the package's main for
@@ -153,7 +188,7 @@ const options = (define) => ({
     // Bundled CommonJS dependencies call require() for Node built-ins; in each file that holds them.
     js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-  plugins: [keepDeclaredSideEffects, directCoreImports, noSourceMap],
+  plugins: [libraryDataAsset, keepDeclaredSideEffects, directCoreImports, noSourceMap],
   logLevel: 'warning',
 });
 
@@ -174,6 +209,7 @@ async function helpOfFirstBuild() {
       mkdirSync(dirname(join(probe, name)), { recursive: true });
       writeFileSync(join(probe, name), contents);
     }
+    writeFileSync(join(probe, LIBRARY_DATA), libraryData);
     return execFileSync(process.execPath, [join(probe, 'cli.js'), '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).replace(/\n$/, '');
   } finally {
     rmSync(probe, { recursive: true, force: true });
@@ -211,6 +247,7 @@ if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop
 // running the CLI while it is rebuilt; chunks no entry refers to any more are removed last.
 const files = new Map([...filesOf(result), ...filesOf(bin)]);
 files.set('THIRD-PARTY-LICENSES.txt', { contents: thirdPartyLicenses(result.metafile), mode: 0o644 });
+files.set(LIBRARY_DATA, { contents: libraryData, mode: 0o644 });
 const writeRank = (name) => (name.startsWith('chunks/') ? 0 : name === 'bin.cjs' ? 2 : 1);
 const ordered = [...files].sort(([a], [b]) => writeRank(a) - writeRank(b));
 for (const [name, { contents, mode }] of ordered) {

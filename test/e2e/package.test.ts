@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dirname, join, parse } from 'node:path';
 import fs from 'fs-extra';
 import { execa } from 'execa';
+import { brotliDecompressSync } from 'node:zlib';
+import { facets, operations, presets } from '../../packages/core/src/library/library.generated.js';
 import { CLI, DATE, snapshot, tempDir } from '../support/cli.js';
 
 const PACKAGE_DIR = join(CLI, '../..');
@@ -44,7 +46,7 @@ describe('the npm pack tarball', () => {
   it('holds the bundle, its licences and the manifest, with no dependencies', async () => {
     // dist/plopfile.js: the plop / turbo gen generators, the package's main (generators.test.ts runs them).
     // dist/chunks/: the code the entry points load with import() or share (build.mjs splits the bundle).
-    expect(files.filter((f) => !/^dist\/chunks\/[\w-]+\.js$/.test(f))).toEqual(['LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/bin.cjs', 'dist/cli.js', 'dist/plopfile.js', 'package.json']);
+    expect(files.filter((f) => !/^dist\/chunks\/[\w-]+\.js$/.test(f))).toEqual(['LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/bin.cjs', 'dist/cli.js', 'dist/library-data.br', 'dist/plopfile.js', 'package.json']);
     expect(files.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(3);
     const manifest = await fs.readJson(join(extracted, 'package/package.json'));
     expect(manifest.dependencies ?? {}).toEqual({});
@@ -58,6 +60,16 @@ describe('the npm pack tarball', () => {
       expect(bundle.startsWith(`#!/usr/bin/env node\n// create-backend-agent ${pkg.version} `)).toBe(true);
       expect((await fs.stat(join(extracted, 'package/dist', entry))).mode & 0o111).not.toBe(0);
     }
+  });
+
+  it('ships the library data as one brotli file holding exactly the facets, presets and operations of the source', async () => {
+    const data = JSON.parse(brotliDecompressSync(await fs.readFile(join(extracted, 'package/dist/library-data.br'))).toString('utf8'));
+    expect(data).toEqual({ facets, presets, operations });
+    // Not a second time in the code: no chunk holds the facets' text.
+    const chunks = files.filter((f) => f.startsWith('dist/chunks/'));
+    const holding = [];
+    for (const f of chunks) if ((await fs.readFile(join(extracted, 'package', f), 'utf8')).includes(facets[0]!.summary.slice(0, 60))) holding.push(f);
+    expect(holding).toEqual([]);
   });
 
   it('runs from an empty folder with no node_modules anywhere above it', async () => {
