@@ -144,6 +144,31 @@ describe.skipIf(!toolAvailable('promtool', hasPromtool(), 'apt-get install prome
     console.log(`promtool test rules:\n${run.stdout}${run.stderr}`);
   }, 300_000);
 
+  it("a monorepo's services each get their own rules file beside their runbook, for their own job and stack, and promtool passes them", async () => {
+    const services = [
+      { name: 'orders', path: 'services/orders', stack: { languages: ['typescript'], frameworks: ['express'], datastores: ['mongodb'], messaging: ['kafka'] } },
+      { name: 'ledger', path: 'services/ledger', stack: { languages: ['go'], frameworks: ['gin'], datastores: ['redis'], messaging: ['rabbitmq'], apiStyles: ['grpc'] }, targets: { p99LatencyMs: 50 } },
+    ];
+    const answers = resolveAnswers([{ source: '--set', values: { services } as never }], library).answers;
+    const tree = generate(answers, { date: DATE, toolVersion: '0.0.0' });
+    expect(tree.has(outputPaths(answers).alertRules)).toBe(false); // the root is no service of its own
+    const files: string[] = [];
+    for (const { name, path } of services) {
+      const text = tree.get(`${path}/docs/runbooks/${name}.rules.yaml`)!;
+      const rules = (parse(text) as RulesFile).groups.flatMap((g) => g.rules);
+      expect(rules.filter((r) => r.alert).every((r) => r.annotations?.runbook_url?.startsWith(`${path}/docs/runbooks/${name}.md#`)), name).toBe(true);
+      expect(text, name).toContain(`job="${name}"`);
+      files.push(join(dir, `${name}.rules.yaml`));
+      await fs.writeFile(files.at(-1)!, text);
+    }
+    // Each stack's own rules: the broker of the one is not in the file of the other.
+    expect(tree.get('services/orders/docs/runbooks/orders.rules.yaml')).toMatch(/Kafka/);
+    expect(tree.get('services/ledger/docs/runbooks/ledger.rules.yaml')).not.toMatch(/Kafka/);
+    const check = await execa('promtool', ['check', 'rules', ...files], { reject: false });
+    expect(check.exitCode, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout.match(/SUCCESS/g)?.length).toBe(2);
+  });
+
   it('generate() writes the same rules file beside the runbook', () => {
     const answers = resolveAnswers([], library).answers;
     expect(generate(answers, { date: DATE, toolVersion: '0.0.0' }).get(outputPaths(answers).alertRules)).toBe(docsOf(answers).text);

@@ -25,7 +25,7 @@ describe('a monorepo of three services', () => {
       'docs/adr/0001-record-architecture-decisions.md',
       ...['ledger', 'orders', 'payments'].flatMap((s) => [
         `services/${s}/AGENTS.md`, `services/${s}/docs/adr/0001-technology-stack-for-${s}.md`, `services/${s}/docs/runbooks/${s}.md`,
-        `services/${s}/docs/testing/${s}.k6.js`, `services/${s}/docs/testing/test-strategy.md`,
+        `services/${s}/docs/runbooks/${s}.rules.yaml`, `services/${s}/docs/testing/${s}.k6.js`, `services/${s}/docs/testing/test-strategy.md`,
       ]),
     ]);
     const agent = await fs.readFile(join(target, '.claude/agents/backend-staff.md'), 'utf8');
@@ -39,7 +39,7 @@ describe('a monorepo of three services', () => {
     const before = await snapshot(target);
     const result = await runCli([target, '--yes', '--set', 'services=orders,payments']);
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toContain('No longer generated (the answers no longer produce them; left as they are, delete them yourself if unwanted): services/ledger/AGENTS.md, services/ledger/docs/adr/0001-technology-stack-for-ledger.md, services/ledger/docs/runbooks/ledger.md, services/ledger/docs/testing/ledger.k6.js, services/ledger/docs/testing/test-strategy.md.');
+    expect(result.stdout).toContain('No longer generated (the answers no longer produce them; left as they are, delete them yourself if unwanted): services/ledger/AGENTS.md, services/ledger/docs/adr/0001-technology-stack-for-ledger.md, services/ledger/docs/runbooks/ledger.md, services/ledger/docs/runbooks/ledger.rules.yaml, services/ledger/docs/testing/ledger.k6.js, services/ledger/docs/testing/test-strategy.md.');
     const after = await snapshot(target);
     for (const path of [...before.keys()].filter((p) => p.startsWith('services/ledger/'))) expect(after.get(path)?.content, path).toBe(before.get(path)!.content);
   });

@@ -134,7 +134,7 @@ function serviceContext(answers: Answers, service: Service, lib: Library, option
   return { service, paths, context, adrs };
 }
 
-/** Each service's own runbook, test strategy and stack record. */
+/** Each service's own runbook (with its alert rules), test strategy and stack record. */
 function serviceDocs(answers: Answers, lib: Library, { paths, context, adrs }: ServiceRender): Array<[string, string]> {
   const files: Array<[string, string]> = [];
   const { docs } = answers.outputs;
@@ -143,6 +143,7 @@ function serviceDocs(answers: Answers, lib: Library, { paths, context, adrs }: S
     files.push([adr.path, adr.content]);
   }
   if (docs.runbook) files.push([paths.runbook, renderRunbook(context, lib)]);
+  if (docs.alertRules) files.push([paths.alertRules, renderRunbookRules(context, lib)]);
   // A service's load test has no operations read for it (the repository's contracts are not its own): it carries named placeholders.
   if (docs.testStrategy) {
     files.push([paths.testStrategy, renderTestStrategy(context, lib)]);

@@ -100,7 +100,7 @@ describe('each service gets its own docs', () => {
       'docs/adr/0001-record-architecture-decisions.md',
       ...['ledger', 'orders', 'payments'].flatMap((s) => [
         `services/${s}/AGENTS.md`, `services/${s}/docs/adr/0001-technology-stack-for-${s}.md`, `services/${s}/docs/runbooks/${s}.md`,
-        `services/${s}/docs/testing/${s}.k6.js`, `services/${s}/docs/testing/test-strategy.md`,
+        `services/${s}/docs/runbooks/${s}.rules.yaml`, `services/${s}/docs/testing/${s}.k6.js`, `services/${s}/docs/testing/test-strategy.md`,
       ]),
     ]);
   });
@@ -111,7 +111,8 @@ describe('each service gets its own docs', () => {
     expect(paths).toEqual([
       'docs/adr/0001-record-architecture-decisions.md',
       'docs/adr/ledger/0001-technology-stack-for-ledger.md', 'docs/adr/orders/0001-technology-stack-for-orders.md', 'docs/adr/payments/0001-technology-stack-for-payments.md',
-      'docs/runbooks/ledger.md', 'docs/runbooks/orders.md', 'docs/runbooks/payments.md',
+      'docs/runbooks/ledger.md', 'docs/runbooks/ledger.rules.yaml', 'docs/runbooks/orders.md', 'docs/runbooks/orders.rules.yaml',
+      'docs/runbooks/payments.md', 'docs/runbooks/payments.rules.yaml',
       'docs/testing/ledger-test-strategy.md', 'docs/testing/ledger.k6.js', 'docs/testing/orders-test-strategy.md', 'docs/testing/orders.k6.js',
       'docs/testing/payments-test-strategy.md', 'docs/testing/payments.k6.js',
     ]);
@@ -122,12 +123,15 @@ describe('each service gets its own docs', () => {
       const own = serviceAnswers(answers, service);
       const check = foreignNameCheck(own);
       const paths = servicePaths(answers, service);
-      const files = [paths.runbook, paths.testStrategy, paths.loadTest, `${paths.adrDir}/0001-technology-stack-for-${service.name}.md`];
+      const files = [paths.runbook, paths.alertRules, paths.testStrategy, paths.loadTest, `${paths.adrDir}/0001-technology-stack-for-${service.name}.md`];
       for (const path of files) {
         const text = tree.get(path)!;
         expect(text, path).toContain(service.name);
         expect(check(path, text), path).toEqual([]);
       }
+      // The runbook's alert table points to the rules beside it, which select this service's job.
+      expect(tree.get(paths.runbook)).toContain(`\`${service.name}.rules.yaml\` beside this runbook`);
+      expect(tree.get(paths.alertRules)).toContain(`job="${service.name}"`);
     }
     expect(tree.get('services/orders/docs/runbooks/orders.md')).toContain('- Owning team: checkout');
     expect(tree.get('services/ledger/docs/runbooks/ledger.md')).toContain('{owning-team}');
@@ -208,7 +212,7 @@ describe('re-runs in a monorepo', () => {
     const removed = run(added.disk, resolve(ALL_FORMATS, ...withBilling, ...sets('services=orders,payments,billing')));
     expect(removed.plan.noLongerGenerated).toEqual([
       'services/ledger/AGENTS.md', 'services/ledger/docs/adr/0001-technology-stack-for-ledger.md', 'services/ledger/docs/runbooks/ledger.md',
-      'services/ledger/docs/testing/ledger.k6.js', 'services/ledger/docs/testing/test-strategy.md',
+      'services/ledger/docs/runbooks/ledger.rules.yaml', 'services/ledger/docs/testing/ledger.k6.js', 'services/ledger/docs/testing/test-strategy.md',
     ]);
     for (const path of removed.plan.noLongerGenerated!) expect(removed.disk.get(path), path).toBe(added.disk.get(path));
     expect(removed.decision.removes).toEqual([]);
@@ -225,6 +229,8 @@ describe('re-runs in a monorepo', () => {
     expect(change).toMatchObject({ kind: 'moved', from: path });
     expect(moved.disk.get('docs/testing/payments-test-strategy.md')).toContain('We run contract tests nightly.');
     expect(moved.disk.has(path)).toBe(false);
+    // The alert rules move with their runbook.
+    expect(moved.plan.changes.find((c) => c.path === 'docs/runbooks/payments.rules.yaml')).toMatchObject({ kind: 'moved', from: 'services/payments/docs/runbooks/payments.rules.yaml' });
   });
 });
 
@@ -246,8 +252,9 @@ describe('a generated workspace of 1,000 packages, 200 of them services', () => 
 
   it('writes every service its docs, keeps the core within its limit with the table in a file of its own, and every chain within 32 KiB', () => {
     const tree = generate(answers, { date: DATE, toolVersion: '0.0.0' });
-    const runbooks = [...tree.keys()].filter((p) => /^services\/svc-\d+\/docs\/runbooks\//.test(p));
+    const runbooks = [...tree.keys()].filter((p) => /^services\/svc-\d+\/docs\/runbooks\/svc-\d+\.md$/.test(p));
     expect(runbooks).toHaveLength(200);
+    expect([...tree.keys()].filter((p) => /^services\/svc-\d+\/docs\/runbooks\/svc-\d+\.rules\.yaml$/.test(p))).toHaveLength(200);
     const agent = tree.get('.claude/agents/backend-staff.md')!;
     expect(agent.length).toBeLessThanOrEqual(CORE_MAX_CHARACTERS);
     expect(agent).toContain('The table of services (path, package, stack, owner, targets) is `docs/services.md`');

@@ -19,6 +19,8 @@ export interface ServicePaths {
   adrDir: string;
   runbookDir: string;
   runbook: string;
+  /** The Prometheus rules the runbook's alert table points to, beside the runbook. */
+  alertRules: string;
   testStrategy: string;
   /** The k6 script, beside the test strategy. */
   loadTest: string;
@@ -41,7 +43,7 @@ export function servicePaths(answers: Answers, service: Service): ServicePaths {
     ? join(folder, paths.testStrategy)
     : join(dirOf(paths.testStrategy), `${service.name}-${baseOf(paths.testStrategy)}`);
   const loadTest = `${testStrategy.replace(/[^/]*$/, '')}${service.name}.k6.js`;
-  return { adrDir, runbookDir, runbook: `${runbookDir}/${service.name}.md`, testStrategy, loadTest, agentsMd: join(folder, 'AGENTS.md') };
+  return { adrDir, runbookDir, runbook: `${runbookDir}/${service.name}.md`, alertRules: `${runbookDir}/${service.name}.rules.yaml`, testStrategy, loadTest, agentsMd: join(folder, 'AGENTS.md') };
 }
 
 /** The answers a service's own docs are rendered from: the repository's, with the service's name, owner, stack, targets and doc paths. */

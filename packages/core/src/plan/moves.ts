@@ -19,6 +19,7 @@ export function roleOf(path: string, answers: Answers): string {
     const own = servicePaths(answers, service);
     const id = `service:${service.path}`;
     if (path === own.runbook) return `${id}:runbook`;
+    if (path === own.alertRules) return `${id}:alert-rules`;
     if (path === own.testStrategy) return `${id}:test-strategy`;
     if (path === own.loadTest) return `${id}:load-test`;
     if (path.startsWith(`${own.adrDir}/`)) return `${id}:adr:${/^(\d+)-/.exec(path.slice(own.adrDir.length + 1))?.[1] ?? path}`;
@@ -54,6 +55,6 @@ export function findMoves(newPaths: readonly string[], newAnswers: Answers, oldP
 
 /** The folder of the service a path belongs to under these answers (its docs, its AGENTS.md), if any. */
 export function serviceOfOutput(path: string, answers: Answers): string | undefined {
-  const role = /^service:(.*):(runbook|test-strategy|load-test|adr:.*)$/.exec(roleOf(path, answers));
+  const role = /^service:(.*):(runbook|alert-rules|test-strategy|load-test|adr:.*)$/.exec(roleOf(path, answers));
   return role?.[1] ?? answers.services.find((s) => servicePaths(answers, s).agentsMd === path)?.path;
 }
