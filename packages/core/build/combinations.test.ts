@@ -41,7 +41,8 @@ describe('combinations: no generated file names a technology outside the answers
   }
 
   // The same check per service of a monorepo: three matrix stacks as three services of one repository,
-  // each service's runbook, test strategy, stack record and nested AGENTS.md naming only its own stack.
+  // each service's runbook, alert rules, test strategy, load test, stack record and nested AGENTS.md
+  // naming only its own stack.
   // Cases run language by language, six each: a group takes three languages apart.
   const groups = [0, 1, 2, 3, 4, 5].map((k) => [cases[k]!, cases[k + 20]!, cases[k + 40]!]);
   for (const group of [...groups, cases.slice(-3)]) {
@@ -54,7 +55,7 @@ describe('combinations: no generated file names a technology outside the answers
         const own = serviceAnswers(answers, service);
         const foreignNames = foreignNameCheck(own);
         const files = [...tree].filter(([path]) => path.startsWith(`${service.path}/`));
-        expect(files.length, service.name).toBe(5);
+        expect(files.length, service.name).toBe(6);
         for (const [path, text] of files) {
           for (const { name, line } of foreignNames(path, text)) {
             leaks.push(`${path}: ${name}: ${line.slice(0, 160)}`);
