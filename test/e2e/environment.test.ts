@@ -211,6 +211,20 @@ describe('the lock', () => {
     expect(await fs.pathExists(lock)).toBe(false);
   });
 
+  it("a dead run's draft of the lock is cleared by the next run, even a read-only one; a live run's is left", async () => {
+    const dir = await tempDir();
+    expect((await run([dir, ...YES])).exitCode).toBe(0);
+    const dead = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const deadDraft = join(dir, `.backend-agent/lock.${dead}-0badc0de`);
+    const liveDraft = join(dir, `.backend-agent/lock.${process.pid}-0badc0de`);
+    for (const draft of [deadDraft, liveDraft]) await fs.writeFile(draft, '{"pid":');
+    const check = await run([dir, '--check']);
+    expect(check.exitCode, check.stderr + check.stdout).toBe(0);
+    expect(await fs.pathExists(deadDraft)).toBe(false);
+    expect(await fs.pathExists(liveDraft)).toBe(true);
+    expect(await fs.pathExists(join(dir, '.backend-agent/lock'))).toBe(false);
+  });
+
   it('two scaffolds at once: one waits for the other, both succeed, and the result is one of them whole', async () => {
     const dir = await tempDir();
     const [a, b] = await Promise.all([

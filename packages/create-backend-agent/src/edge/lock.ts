@@ -57,12 +57,17 @@ async function ensureDirs(root: string): Promise<string[]> {
   return created;
 }
 
-/** Drafts of the lock left by a run killed between writing and linking one. */
-async function removeDeadDrafts(dir: string): Promise<void> {
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
+/** Drafts of the lock left in the state folder `dir` by runs killed between writing and linking one. */
+export async function deadLockDrafts(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((name) => {
     const pid = /^lock\.(\d+)-[0-9a-f]+$/.exec(name)?.[1];
-    if (pid !== undefined && !alive(Number(pid))) await unlink(join(dir, name)).catch(() => undefined);
-  }
+    return pid !== undefined && !alive(Number(pid));
+  }).map((name) => join(dir, name));
+}
+
+async function removeDeadDrafts(dir: string): Promise<void> {
+  for (const draft of await deadLockDrafts(dir)) await unlink(draft).catch(() => undefined);
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
