@@ -50,9 +50,40 @@ function killedRun(dir: string, args: readonly string[], mode: 'anytime' | 'in-a
   });
 }
 
+/**
+ * How long B takes here, whole and while its journal exists (as this process sees it, through the
+ * same watcher the kills use): kill windows in fixed milliseconds drift out of the apply as the CLI
+ * or the machine gets faster.
+ */
+async function timeB(): Promise<{ runMs: number; applyMs: number }> {
+  const dir = await tempDir('cba-crash-timing-');
+  try {
+    expect((await runCli([dir, ...A])).exitCode).toBe(0);
+    const stateDir = join(dir, '.backend-agent');
+    const started = performance.now();
+    let journalAt = Number.NaN;
+    let journalGoneAt = Number.NaN;
+    const watcher = watch(stateDir, (_event, name) => {
+      if (name !== 'journal.json') return;
+      if (Number.isNaN(journalAt)) journalAt = performance.now();
+      else if (!fs.pathExistsSync(join(stateDir, name))) journalGoneAt = performance.now();
+    });
+    const child = spawn('node', [CLI, dir, ...B], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const ended = performance.now();
+    watcher.close();
+    expect(code).toBe(0);
+    expect(journalAt, 'the apply wrote a journal').not.toBeNaN();
+    return { runMs: ended - started, applyMs: (Number.isNaN(journalGoneAt) ? ended : journalGoneAt) - journalAt };
+  } finally {
+    await fs.remove(dir);
+  }
+}
+
 describe('kill -9 at random points of an apply', () => {
   it(`leaves the old state or the new one, and the next run recovers it (${RUNS} runs)`, async () => {
     const figures = { runs: 0, killed: 0, inApply: 0, old: 0, new: 0, recoveries: 0 };
+    const timing = await timeB();
     // A fixed seed: a failure reproduces with the same kill times.
     let seed = 20261121;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -64,9 +95,10 @@ describe('kill -9 at random points of an apply', () => {
         const args = i % 2 === 0 ? B : A;
         const before = await contents(dir);
         const mode = i % 4 < 2 ? 'anytime' : 'in-apply';
-        // Windows wide enough to reach past the commit point of the largest apply (B writes ten formats,
-        // the rules file and the load test), so kills land on both sides of it.
-        const { killed } = await killedRun(dir, args, mode, mode === 'anytime' ? Math.floor(random() * 1_500) : random() * 120);
+        // Windows a little wider than B's run and its journal's life as timed here (B writes ten
+        // formats, the rules file and the load test), so kills land on both sides of the commit point.
+        const window = mode === 'anytime' ? timing.runMs * 1.2 : timing.applyMs * 1.3;
+        const { killed } = await killedRun(dir, args, mode, mode === 'anytime' ? Math.floor(random() * window) : random() * window);
         figures.runs++;
         if (killed) figures.killed++;
         if (await fs.pathExists(join(dir, '.backend-agent/journal.json'))) figures.inApply++;
@@ -93,7 +125,7 @@ describe('kill -9 at random points of an apply', () => {
       await fs.remove(dir);
     };
     await Promise.all(Array.from({ length: LANES }, () => lane(Math.ceil(RUNS / LANES))));
-    console.info(`kill -9 figures: ${JSON.stringify(figures)}`);
+    console.info(`kill -9 figures: ${JSON.stringify(figures)}; B took ${Math.round(timing.runMs)} ms, its journal lived ${Math.round(timing.applyMs)} ms`);
     expect(figures.runs).toBeGreaterThanOrEqual(RUNS);
     // The kills must really land inside applies, and both outcomes must be seen.
     expect(figures.inApply).toBeGreaterThan(0);
