@@ -72,6 +72,18 @@ describe('the npm pack tarball', () => {
     expect(holding).toEqual([]);
   });
 
+  it('a damaged install (a chunk of the entry missing) says so and what to do, exit 70, no stack trace', async () => {
+    const damaged = join(root, 'damaged');
+    await fs.copy(join(extracted, 'package'), damaged);
+    const chunk = /chunks\/chunk-[\w-]+\.js/.exec(await fs.readFile(join(damaged, 'dist/cli.js'), 'utf8'))![0];
+    await fs.remove(join(damaged, 'dist', chunk));
+    const result = await run([join(damaged, 'dist/bin.cjs'), join(root, 'damaged-target'), '--yes'], extracted);
+    expect(result.exitCode).toBe(70);
+    expect(result.stderr).toMatch(/^create-backend-agent could not load its own code: .*chunk-.*\nReinstall it/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(await fs.pathExists(join(root, 'damaged-target'))).toBe(false);
+  });
+
   it('runs from an empty folder with no node_modules anywhere above it', async () => {
     for (let dir = extracted; dir !== parse(dir).root; dir = dirname(dir)) {
       expect(await fs.pathExists(join(dir, 'node_modules')), `${dir}/node_modules exists; run the tests with TMPDIR outside any project`).toBe(false);

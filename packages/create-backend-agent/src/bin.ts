@@ -22,7 +22,11 @@ if (text === undefined) {
   } catch {
     // A cache folder that cannot be created only costs speed.
   }
-  void import('./cli.js');
+  import('./cli.js').catch((error: unknown) => {
+    // Only a damaged install gets here (a chunk missing or unreadable): cli.js handles everything else.
+    process.stderr.write(`create-backend-agent could not load its own code: ${(error as Error)?.message ?? String(error)}\nReinstall it (with npx or pnpm dlx, remove their cached copy) and run again.\n`);
+    process.exitCode = 70;
+  });
 } else {
   // A reader that closes the pipe early (`| head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
