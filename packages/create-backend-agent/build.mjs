@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -116,13 +117,15 @@ const directCoreImports = {
 
 /**
  * The library's data (facets, presets, operations: the knowledge, about 500 kB of JSON) ships as one
- * brotli file, dist/library-data.br, instead of JSON strings in the library chunk: brotli at its
- * best setting takes it to about three quarters of what the tarball's gzip makes of the strings.
- * The chunk reads and inflates it when it loads (a few ms, in place of compiling the strings).
- * Run from source (tests, tsx), library.generated.js keeps the strings.
+ * brotli file beside the chunks, chunks/library-data-<hash>.br, instead of JSON strings in the
+ * library chunk: brotli at its best setting takes it to about three quarters of what the tarball's
+ * gzip makes of the strings. The chunk reads and inflates it when it loads (a few ms, in place of
+ * compiling the strings). Content-hashed like the chunks, so a chunk never reads another build's
+ * data while dist/ is being rewritten. Run from source (tests, tsx), library.generated.js keeps the
+ * strings.
  */
-const LIBRARY_DATA = 'library-data.br';
 const DATA_EXPORT = /^export const (facets|presets|operations) = JSON\.parse\(("(?:[^"\\\n]|\\.)*")\);$/gm;
+/** The data file of the last build: its name under dist/ and its bytes. */
 let libraryData;
 const libraryDataAsset = {
   name: 'library-data-asset',
@@ -135,13 +138,15 @@ const libraryDataAsset = {
         return `export const ${name} = __libraryData.${name};`;
       });
       if (Object.keys(data).length !== 3) throw new Error(`library.generated.js: expected the facets, presets and operations as JSON strings, found ${Object.keys(data).join(', ') || 'none'}`);
-      libraryData = brotliCompressSync(Buffer.from(JSON.stringify(data), 'utf8'), {
+      const bytes = brotliCompressSync(Buffer.from(JSON.stringify(data), 'utf8'), {
         params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 },
       });
+      const file = `library-data-${createHash('sha256').update(bytes).digest('hex').slice(0, 8).toUpperCase()}.br`;
+      libraryData = { name: `chunks/${file}`, bytes };
       const read = [
         "import { readFileSync as __readLibraryData } from 'node:fs';",
         "import { brotliDecompressSync as __inflateLibraryData } from 'node:zlib';",
-        `const __libraryData = JSON.parse(__inflateLibraryData(__readLibraryData(new URL('../${LIBRARY_DATA}', import.meta.url))).toString('utf8'));`,
+        `const __libraryData = JSON.parse(__inflateLibraryData(__readLibraryData(new URL('./${file}', import.meta.url))).toString('utf8'));`,
       ].join('\n');
       return { contents: `${read}\n${contents}`, loader: 'js' };
     });
@@ -209,7 +214,7 @@ async function helpOfFirstBuild() {
       mkdirSync(dirname(join(probe, name)), { recursive: true });
       writeFileSync(join(probe, name), contents);
     }
-    writeFileSync(join(probe, LIBRARY_DATA), libraryData);
+    writeFileSync(join(probe, libraryData.name), libraryData.bytes);
     return execFileSync(process.execPath, [join(probe, 'cli.js'), '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).replace(/\n$/, '');
   } finally {
     rmSync(probe, { recursive: true, force: true });
@@ -247,7 +252,7 @@ if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop
 // running the CLI while it is rebuilt; chunks no entry refers to any more are removed last.
 const files = new Map([...filesOf(result), ...filesOf(bin)]);
 files.set('THIRD-PARTY-LICENSES.txt', { contents: thirdPartyLicenses(result.metafile), mode: 0o644 });
-files.set(LIBRARY_DATA, { contents: libraryData, mode: 0o644 });
+files.set(libraryData.name, { contents: libraryData.bytes, mode: 0o644 });
 const writeRank = (name) => (name.startsWith('chunks/') ? 0 : name === 'bin.cjs' ? 2 : 1);
 const ordered = [...files].sort(([a], [b]) => writeRank(a) - writeRank(b));
 for (const [name, { contents, mode }] of ordered) {
