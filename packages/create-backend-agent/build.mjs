@@ -13,7 +13,7 @@
 //   node build.mjs --readable   the same build unminified, for debugging a stack trace
 //   node build.mjs --outdir DIR  write somewhere other than dist/ (tests inspect a readable build)
 //   node build.mjs --metafile F  also write esbuild's metafile (what each chunk holds, in bytes) to F
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
@@ -163,7 +163,6 @@ const dist = outdirArg > 0 ? resolve(process.argv[outdirArg + 1]) : join(here, '
 const ENTRY_POINTS = { cli: join(here, 'src/cli.ts'), plopfile: join(here, '../../generators/plopfile.ts') };
 const HOST_OWNED = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:plop|node-plop|inquirer|@turbo\/gen)\//;
 const ENTRY_BANNER = [
-  '#!/usr/bin/env node',
   `// ${pkg.name} ${pkg.version} (${pkg.license}). The CLI's entry point; the rest of the bundle is in chunks/, its dependencies' licences in THIRD-PARTY-LICENSES.txt.`,
   '// Source: packages/create-backend-agent in the repository; `node build.mjs --readable` builds it unminified.',
 ].join('\n');
@@ -189,25 +188,59 @@ const options = (define) => ({
   write: false,
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(pkg.version), ...define },
-  banner: {
-    // Bundled CommonJS dependencies call require() for Node built-ins; in each file that holds them.
-    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-  },
   plugins: [libraryDataAsset, keepDeclaredSideEffects, directCoreImports, noSourceMap],
   logLevel: 'warning',
 });
 
-/** The build's files as dist/ will hold them: the entry gets its shebang and stays executable. */
-function filesOf(result) {
-  return new Map(result.outputFiles.map((file) => {
+/** A specifier of one of the bundle's own files, in require() or import(): `"./chunks/chunk-X.js"`. */
+const OWN_FILE = /\b(require|import)\("(\.\.?\/[^"]+)\.js"\)/g;
+
+/**
+ * esbuild splits only ES modules, so the split build is made as ESM and each file is then turned
+ * into CommonJS, the form V8's code cache can be kept for between runs on every Node version
+ * (src/code-cache.ts): imports of sibling files become require() of their .cjs names, and import()
+ * becomes a require() in a promise, which keeps each command's chunks unloaded until it runs.
+ */
+async function asCommonJs(name, text) {
+  const { code } = await transform(text, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: !readable,
+    legalComments: 'none',
+    // The library's data is read beside its chunk (libraryDataAsset).
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: text.includes('import.meta.url') ? 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' : '',
+    logLevel: 'warning',
+  });
+  const converted = code.replace(OWN_FILE, (_, call, path) => (call === 'require' ? `require("${path}.cjs")` : `Promise.resolve().then(() => require("${path}.cjs"))`));
+  // What the loader could not run: a relative import() or .js require() the rewrite missed.
+  const leftover = /\bimport\("\.\.?\/|\brequire\("\.\.?\/[^"]+\.js"\)/.exec(converted);
+  if (leftover) throw new Error(`${name}: "${leftover[0]}" is left after the CommonJS conversion, which the loader (src/code-cache.ts) cannot run`);
+  return converted;
+}
+
+/**
+ * The build's files as dist/ will hold them: every script as CommonJS (.cjs), and dist/plopfile.js,
+ * the package's main, as the ES module plop imports, handing over the generators of plopfile.cjs.
+ */
+async function filesOf(result) {
+  const files = new Map();
+  for (const file of result.outputFiles) {
     const name = relative(dist, file.path);
-    const entry = name === 'cli.js' || name === 'bin.cjs';
-    return [name, { contents: entry ? `${ENTRY_BANNER}\n${file.text}` : file.text, mode: entry ? 0o755 : 0o644 }];
-  }));
+    const cjs = name.replace(/\.js$/, '.cjs');
+    const contents = await asCommonJs(name, file.text);
+    files.set(cjs, { contents: name === 'cli.js' ? `${ENTRY_BANNER}\n${contents}` : contents, mode: 0o644 });
+  }
+  files.set('plopfile.js', {
+    contents: "// The package's main: the plop / turbo gen generators (plopfile.cjs).\nimport { createRequire } from 'node:module';\nexport default createRequire(import.meta.url)('./plopfile.cjs').default;\n",
+    mode: 0o644,
+  });
+  return files;
 }
 
 async function helpOfFirstBuild() {
-  const first = filesOf(await build(options({})));
+  const first = await filesOf(await build(options({})));
   const probe = mkdtempSync(join(tmpdir(), 'cba-help-'));
   try {
     for (const [name, { contents }] of first) {
@@ -215,7 +248,7 @@ async function helpOfFirstBuild() {
       writeFileSync(join(probe, name), contents);
     }
     writeFileSync(join(probe, libraryData.name), libraryData.bytes);
-    return execFileSync(process.execPath, [join(probe, 'cli.js'), '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).replace(/\n$/, '');
+    return execFileSync(process.execPath, [join(probe, 'cli.cjs'), '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).replace(/\n$/, '');
   } finally {
     rmSync(probe, { recursive: true, force: true });
   }
@@ -223,9 +256,15 @@ async function helpOfFirstBuild() {
 
 const help = await helpOfFirstBuild();
 const result = await build(options({ __HELP__: JSON.stringify(help) }));
+const main = await filesOf(result);
+/** What keys the code cache: a change to any file the loader runs is a new build to it. */
+const buildId = createHash('sha256')
+  .update([...main].filter(([name]) => name.endsWith('.cjs')).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, { contents }]) => `${name}\0${contents}`).join('\0'))
+  .digest('hex')
+  .slice(0, 16);
 /**
- * The bins' entry (src/bin.ts), in CommonJS: `--help` and `--version` alone print from it without
- * starting the ESM loader; everything else imports cli.js.
+ * The bins' entry (src/bin.ts), in CommonJS: `--help` and `--version` alone print from it; everything
+ * else runs cli.cjs through the code cache (src/code-cache.ts, bundled in).
  */
 const bin = await build({
   absWorkingDir: here,
@@ -238,11 +277,15 @@ const bin = await build({
   minify: !readable,
   write: false,
   legalComments: 'none',
-  external: ['./cli.js'],
-  define: { __VERSION__: JSON.stringify(pkg.version), __HELP__: JSON.stringify(help) },
+  define: { __VERSION__: JSON.stringify(pkg.version), __HELP__: JSON.stringify(help), __BUILD_ID__: JSON.stringify(buildId) },
+  metafile: true,
   logLevel: 'warning',
 });
-if (metafileArg > 0) writeFileSync(resolve(process.argv[metafileArg + 1]), JSON.stringify(result.metafile));
+if (metafileArg > 0) {
+  // Named as shipped: each output of the split build is its .cjs.
+  const outputs = Object.fromEntries([...Object.entries(result.metafile.outputs), ...Object.entries(bin.metafile.outputs)].map(([name, output]) => [name.replace(/\.js$/, '.cjs'), output]));
+  writeFileSync(resolve(process.argv[metafileArg + 1]), JSON.stringify({ ...result.metafile, outputs }));
+}
 const inputsOf = (metafile) => Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
 const hostOwned = [...new Set(inputsOf(result.metafile).map(([input]) => input).filter((input) => HOST_OWNED.test(input)))];
 if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop provides (import its types only): ${hostOwned.join(', ')}`);
@@ -250,10 +293,11 @@ if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop
 // dist/ holds exactly what is published. Each file is replaced atomically (temp file, then rename),
 // chunks before the entry points that import them (bin.cjs last), because tests elsewhere in the workspace may be
 // running the CLI while it is rebuilt; chunks no entry refers to any more are removed last.
-const files = new Map([...filesOf(result), ...filesOf(bin)]);
+const files = new Map(main);
+files.set('bin.cjs', { contents: `#!/usr/bin/env node\n${ENTRY_BANNER}\n${bin.outputFiles[0].text}`, mode: 0o755 });
 files.set('THIRD-PARTY-LICENSES.txt', { contents: thirdPartyLicenses(result.metafile), mode: 0o644 });
 files.set(libraryData.name, { contents: libraryData.bytes, mode: 0o644 });
-const writeRank = (name) => (name.startsWith('chunks/') ? 0 : name === 'bin.cjs' ? 2 : 1);
+const writeRank = (name) => (name.startsWith('chunks/') ? 0 : name === 'bin.cjs' ? 3 : name === 'plopfile.js' ? 2 : 1);
 const ordered = [...files].sort(([a], [b]) => writeRank(a) - writeRank(b));
 for (const [name, { contents, mode }] of ordered) {
   const path = join(dist, name);

@@ -5,7 +5,7 @@
  * coverage of the published files and of a readable build of the same bundle).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dirname, join, parse } from 'node:path';
+import { dirname, join, parse, relative } from 'node:path';
 import fs from 'fs-extra';
 import { execa } from 'execa';
 import { brotliDecompressSync } from 'node:zlib';
@@ -44,11 +44,12 @@ describe('the npm pack tarball', () => {
   }, 30_000);
 
   it('holds the bundle, its licences and the manifest, with no dependencies', async () => {
-    // dist/plopfile.js: the plop / turbo gen generators, the package's main (generators.test.ts runs them).
-    // dist/chunks/: the code the entry points load with import() or share (build.mjs splits the bundle).
+    // dist/plopfile.js: the plop / turbo gen generators, the package's main (generators.test.ts runs them),
+    // an ES module handing over dist/plopfile.cjs.
+    // dist/chunks/: the code the entry points load on demand or share (build.mjs splits the bundle).
     // dist/chunks/library-data-<hash>.br: the library's data, read by the library chunk.
-    expect(files.filter((f) => !/^dist\/chunks\/[\w-]+\.js$/.test(f))).toEqual([
-      'LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/bin.cjs', expect.stringMatching(/^dist\/chunks\/library-data-[0-9A-F]{8}\.br$/), 'dist/cli.js', 'dist/plopfile.js', 'package.json',
+    expect(files.filter((f) => !/^dist\/chunks\/[\w-]+\.cjs$/.test(f))).toEqual([
+      'LICENSE', 'README.md', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/bin.cjs', expect.stringMatching(/^dist\/chunks\/library-data-[0-9A-F]{8}\.br$/), 'dist/cli.cjs', 'dist/plopfile.cjs', 'dist/plopfile.js', 'package.json',
     ]);
     expect(files.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(3);
     const manifest = await fs.readJson(join(extracted, 'package/package.json'));
@@ -58,11 +59,13 @@ describe('the npm pack tarball', () => {
     expect(manifest.main).toBe('dist/plopfile.js');
     expect(manifest.exports).toEqual({ '.': './dist/plopfile.js', './plopfile': './dist/plopfile.js', './package.json': './package.json' });
     expect(manifest.engines.node).toBe('>=20.12');
-    for (const entry of ['bin.cjs', 'cli.js']) {
-      const bundle = await fs.readFile(join(extracted, 'package/dist', entry), 'utf8');
-      expect(bundle.startsWith(`#!/usr/bin/env node\n// create-backend-agent ${pkg.version} `)).toBe(true);
-      expect((await fs.stat(join(extracted, 'package/dist', entry))).mode & 0o111).not.toBe(0);
-    }
+    const bin = await fs.readFile(join(extracted, 'package/dist/bin.cjs'), 'utf8');
+    expect(bin.startsWith(`#!/usr/bin/env node\n// create-backend-agent ${pkg.version} `)).toBe(true);
+    expect((await fs.stat(join(extracted, 'package/dist/bin.cjs'))).mode & 0o111).not.toBe(0);
+    // cli.cjs runs only through bin.cjs (its code cache), so it is neither a script nor executable.
+    const cli = await fs.readFile(join(extracted, 'package/dist/cli.cjs'), 'utf8');
+    expect(cli.startsWith(`// create-backend-agent ${pkg.version} `)).toBe(true);
+    expect((await fs.stat(join(extracted, 'package/dist/cli.cjs'))).mode & 0o111).toBe(0);
   });
 
   it('ships the library data as one brotli file holding exactly the facets, presets and operations of the source', async () => {
@@ -80,7 +83,7 @@ describe('the npm pack tarball', () => {
   it('a damaged install (a chunk of the entry missing) says so and what to do, exit 70, no stack trace', async () => {
     const damaged = join(root, 'damaged');
     await fs.copy(join(extracted, 'package'), damaged);
-    const chunk = /chunks\/chunk-[\w-]+\.js/.exec(await fs.readFile(join(damaged, 'dist/cli.js'), 'utf8'))![0];
+    const chunk = /chunks\/chunk-[\w-]+\.cjs/.exec(await fs.readFile(join(damaged, 'dist/cli.cjs'), 'utf8'))![0];
     await fs.remove(join(damaged, 'dist', chunk));
     const result = await run([join(damaged, 'dist/bin.cjs'), join(root, 'damaged-target'), '--yes'], extracted);
     expect(result.exitCode).toBe(70);
@@ -124,30 +127,36 @@ describe('start-up work', () => {
   let lazy: Set<string>;
   beforeAll(async () => {
     out = join(root, 'readable');
-    await execa('node', [join(PACKAGE_DIR, 'build.mjs'), '--readable', '--outdir', out]);
+    const metafile = join(root, 'readable.meta.json');
+    await execa('node', [join(PACKAGE_DIR, 'build.mjs'), '--readable', '--outdir', out, '--metafile', metafile]);
     files = new Map();
     lazy = new Set();
-    const names = ['bin.cjs', 'cli.js', 'plopfile.js', ...(await fs.readdir(join(out, 'chunks'))).map((f) => `chunks/${f}`)];
-    for (const name of names) {
-      const source = await fs.readFile(join(out, name), 'utf8');
-      files.set(name, new Set([...source.matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]s|json))$/gm)].map((m) => m[1]!)));
+    const { outputs } = (await fs.readJson(metafile)) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    for (const [name, { inputs }] of Object.entries(outputs)) {
+      files.set(relative(out, join(PACKAGE_DIR, name)), new Set(Object.entries(inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => input)));
+    }
+    for (const name of files.keys()) {
       // esbuild's lazy wrappers: `"path"(exports, module) {`.
-      for (const m of source.matchAll(/^ {2}"([^"]+)"\((?:[\w$]+(?:, [\w$]+)?)?\) \{$/gm)) lazy.add(m[1]!);
+      for (const m of (await fs.readFile(join(out, name), 'utf8')).matchAll(/^ +"([^"]+)"\((?:[\w$]+(?:, [\w$]+)?)?\) \{$/gm)) lazy.add(m[1]!);
     }
   }, 60_000);
 
-  /** The files of `dir` Node loaded in one invocation of its bin.cjs, read from V8's coverage. */
+  /**
+   * The files of `dir` Node loaded in one invocation of its bin.cjs, read from V8's coverage. Each
+   * run starts with no code cache of its own (code-cache.ts), so what ran is what loaded.
+   */
   async function loaded(dir: string, args: readonly string[]): Promise<{ files: string[]; functions: Map<string, number> }> {
     const coverage = await tempDir('cba-coverage-');
     try {
-      const result = await run([join(dir, 'bin.cjs'), ...args], root, { NODE_V8_COVERAGE: coverage });
+      const result = await run([join(dir, 'bin.cjs'), ...args], root, { NODE_V8_COVERAGE: coverage, XDG_CACHE_HOME: join(coverage, 'cache') });
       expect(result.exitCode, result.stderr).toBe(0);
       const seen = new Set<string>();
       const functions = new Map<string, number>();
-      for (const file of await fs.readdir(coverage)) {
+      for (const file of (await fs.readdir(coverage)).filter((f) => f.endsWith('.json'))) {
         const { result: scripts } = (await fs.readJson(join(coverage, file))) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
-        for (const script of scripts.filter((s) => s.url.startsWith(`file://${dir}/`))) {
-          seen.add(script.url.slice(`file://${dir}/`.length));
+        // Node names the files it loads by URL; the loader's scripts carry their paths.
+        for (const script of scripts.map((s) => ({ ...s, url: s.url.replace(/^file:\/\//, '') })).filter((s) => s.url.startsWith(`${dir}/`))) {
+          seen.add(script.url.slice(`${dir}/`.length));
           for (const fn of script.functions) functions.set(fn.functionName, (functions.get(fn.functionName) ?? 0) + fn.ranges[0]!.count);
         }
       }
@@ -178,10 +187,10 @@ describe('start-up work', () => {
       expect(list).toEqual(['bin.cjs']);
       expect(await bytes(list), `${args[0]} loads ${list.join(', ')}`).toBeLessThan(8_000);
     }
-    // Help asked for in any other way is parsed by cli.js, which still loads only light chunks.
+    // Help asked for in any other way is parsed by cli.cjs, which still loads only light chunks.
     for (const args of [['.', '--help'], ['--help', 'answers'], ['--version', '--json']]) {
       const { files: list } = await loaded(published, args);
-      expect(list).toEqual(expect.arrayContaining(['bin.cjs', 'cli.js']));
+      expect(list).toEqual(expect.arrayContaining(['bin.cjs', 'cli.cjs']));
       expect(list.filter((f) => /^chunks\/(create|inquirer|session|lint|detect|add-adr)-/.test(f))).toEqual([]);
     }
     // A scaffold loads its command's chunks, and never the prompt library's.
@@ -198,11 +207,11 @@ describe('start-up work', () => {
 
   it('evaluates only the entry point for --version', async () => {
     expect([...(await evaluated(['--version']))]).toEqual(['src/bin.ts']);
-    // Through cli.js (more than the flag alone), still only the light modules.
+    // Through cli.cjs (more than the flag alone), still only the light modules.
     const ran = [...(await evaluated(['--version', '--json']))];
     expect(ran).toEqual(expect.arrayContaining(['src/cli.ts', 'src/args.ts']));
     // cli.ts may import only light modules statically; commands and the engine come through import().
-    const ENTRY = /^(src\/(bin|cli|args|exit-codes|version|compile-cache|profile|wrap)\.ts|\.\.\/core\/src\/(errors|closest)\.ts|.*\/node_modules\/picocolors\/.*)$/;
+    const ENTRY = /^(src\/(bin|code-cache|cli|args|exit-codes|version|profile|wrap)\.ts|\.\.\/core\/src\/(errors|closest)\.ts|.*\/node_modules\/picocolors\/.*)$/;
     expect(ran.filter((m) => !ENTRY.test(m))).toEqual([]);
   });
 

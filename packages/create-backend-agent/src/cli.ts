@@ -2,7 +2,6 @@
  * Entry point of both bins. Parses arguments, runs one command, and maps every typed error to its
  * exit code here, once.
  */
-import './compile-cache.js';
 import { phase } from './profile.js';
 import { isKnownError } from '@create-backend-agent/core/errors';
 import { parseCliArgs } from './args.js';
