@@ -24,6 +24,16 @@ function evidenceOf(detection: Pick<Detection, 'findings'> & { weak?: readonly F
   return finding ? finding.evidence.map((e) => `${e.file}: ${e.detail}${e.weak ? ' (weak)' : ''}`) : [];
 }
 
+describe('detectRepo: Kubernetes manifests', () => {
+  it('finds them in block and flow style, quoted keys too, and does not take other YAML for one', () => {
+    const d = detectRepo(viewFromObject({
+      'deploy/service.yaml': '{"apiVersion": v1, "kind": Service, metadata: {name: ledger}}\n',
+      'deploy/rules.yaml': 'groups:\n  - name: ledger\n    rules:\n      - alert: HighErrorRate\n        expr: up == 0\n',
+    }));
+    expect(evidenceOf(d, 'kubernetes')).toEqual(['deploy/service.yaml: Service ledger']);
+  });
+});
+
 describe('detectRepo: single-service repositories', () => {
   it('Go: Gin, PostgreSQL, Redis, Kafka, SQS, AWS, Docker, Kubernetes, Terraform, gRPC', () => {
     const d = detect('go-gin');

@@ -19,6 +19,15 @@ const notManifest = (path: string) =>
   path.startsWith('.github/') || path.startsWith('.gitlab') || path.startsWith('.circleci/') || isComposeFile(path) ||
   /^(pnpm-workspace|pnpm-lock|openapi|swagger|asyncapi|serverless|values|Chart|helmfile|kustomization|mkdocs|codecov|\.pre-commit-config)\b/i.test(base(path));
 
+/**
+ * A manifest spells out `apiVersion` and `kind` (as plain, quoted or flow-style keys), so YAML with
+ * neither word (alert rules, app config) is not parsed: parsing is most of detection's time there.
+ */
+const mayHoldManifest = (scope: Scope, file: string) => {
+  const text = scope.read(file);
+  return text !== undefined && text.includes('apiVersion') && text.includes('kind');
+};
+
 function images(node: unknown, found: string[] = []): string[] {
   if (Array.isArray(node)) for (const item of node) images(item, found);
   else if (isObject(node)) {
@@ -66,7 +75,7 @@ export const detectKubernetes: Detector = (scope, lib) => {
     if (name === 'Chart.yaml') out.push(...chart(scope, lib, file));
     else if (/^helmfile\.ya?ml$/.test(name)) out.push(facet('infrastructure', 'helm', file, 'helmfile'));
     else if (/^kustomization\.ya?ml$/.test(name)) out.push(facet('infrastructure', 'kubernetes', file, 'Kustomize overlay'));
-    else if (isYaml(file) && !notManifest(file) && !inChart(file) && parsed < MAX_YAML_FILES) {
+    else if (isYaml(file) && !notManifest(file) && !inChart(file) && parsed < MAX_YAML_FILES && mayHoldManifest(scope, file)) {
       parsed++;
       out.push(...manifestSignals(lib, file, readYamlDocuments(scope, file)));
     }
