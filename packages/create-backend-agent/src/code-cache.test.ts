@@ -97,6 +97,16 @@ describe('CachedChunkLoader', () => {
     expect(readFileSync(join(cache, 'math.cjs.v8'), 'utf8')).toBe('planted');
   });
 
+  it("removes temp files left by a run killed while writing, once they are a minute old", async () => {
+    await run();
+    writeFileSync(join(cache, 'math.cjs.v8.999.tmp'), 'torn');
+    writeFileSync(join(cache, 'late.cjs.v8.998.tmp'), 'being written');
+    utimesSync(join(cache, 'math.cjs.v8.999.tmp'), 1_000, 1_000);
+    rmSync(join(cache, 'cli.cjs.v8')); // so this run has something to save
+    await run();
+    expect(cacheFiles()).toEqual(['cli.cjs.v8', 'late.cjs.v8', 'late.cjs.v8.998.tmp', 'math.cjs.v8']);
+  });
+
   it('a missing chunk throws, so the bin can report a damaged install', () => {
     rmSync(join(code, 'chunks/math.cjs'));
     expect(() => new CachedChunkLoader(cache, join(code, 'cli.cjs')).load(join(code, 'cli.cjs'))).toThrow(/ENOENT.*math\.cjs/);

@@ -117,6 +117,7 @@ export class CachedChunkLoader {
         renameSync(temp, target);
       }
       if (fresh) this.pruneOtherBuilds();
+      else this.removeStaleTemps();
     } catch {
       // Only speed is lost.
     }
@@ -132,6 +133,15 @@ export class CachedChunkLoader {
 
   private cacheFile(file: string): string {
     return join(this.cacheDir, `${basename(file)}.v8`);
+  }
+
+  /** Temp files of runs killed while writing (a live run's are younger than a minute). */
+  private removeStaleTemps(): void {
+    const cutoff = Date.now() - 60_000;
+    for (const name of readdirSync(this.cacheDir)) {
+      const path = join(this.cacheDir, name);
+      if (name.endsWith('.tmp') && statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
+    }
   }
 
   private pruneOtherBuilds(): void {
