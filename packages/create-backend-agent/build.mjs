@@ -264,8 +264,22 @@ const buildId = createHash('sha256')
   .slice(0, 16);
 /**
  * The bins' entry (src/bin.ts), in CommonJS: `--help` and `--version` alone print from it; everything
- * else runs cli.cjs through the code cache (src/code-cache.ts, bundled in).
+ * else runs cli.cjs through the code cache's loader, code-cache.cjs (src/code-cache.ts).
  */
+const loader = await build({
+  absWorkingDir: here,
+  entryPoints: [join(here, 'src/code-cache.ts')],
+  outfile: join(dist, 'code-cache.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: !readable,
+  write: false,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
 const bin = await build({
   absWorkingDir: here,
   entryPoints: [join(here, 'src/bin.ts')],
@@ -277,13 +291,14 @@ const bin = await build({
   minify: !readable,
   write: false,
   legalComments: 'none',
+  external: ['./code-cache.cjs'],
   define: { __VERSION__: JSON.stringify(pkg.version), __HELP__: JSON.stringify(help), __BUILD_ID__: JSON.stringify(buildId) },
   metafile: true,
   logLevel: 'warning',
 });
 if (metafileArg > 0) {
   // Named as shipped: each output of the split build is its .cjs.
-  const outputs = Object.fromEntries([...Object.entries(result.metafile.outputs), ...Object.entries(bin.metafile.outputs)].map(([name, output]) => [name.replace(/\.js$/, '.cjs'), output]));
+  const outputs = Object.fromEntries([...Object.entries(result.metafile.outputs), ...Object.entries(bin.metafile.outputs), ...Object.entries(loader.metafile.outputs)].map(([name, output]) => [name.replace(/\.js$/, '.cjs'), output]));
   writeFileSync(resolve(process.argv[metafileArg + 1]), JSON.stringify({ ...result.metafile, outputs }));
 }
 const inputsOf = (metafile) => Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
@@ -294,6 +309,7 @@ if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop
 // chunks before the entry points that import them (bin.cjs last), because tests elsewhere in the workspace may be
 // running the CLI while it is rebuilt; chunks no entry refers to any more are removed last.
 const files = new Map(main);
+files.set('code-cache.cjs', { contents: loader.outputFiles[0].text, mode: 0o644 });
 files.set('bin.cjs', { contents: `#!/usr/bin/env node\n${ENTRY_BANNER}\n${bin.outputFiles[0].text}`, mode: 0o755 });
 files.set('THIRD-PARTY-LICENSES.txt', { contents: thirdPartyLicenses(result.metafile), mode: 0o644 });
 files.set(libraryData.name, { contents: libraryData.bytes, mode: 0o644 });

@@ -18,17 +18,17 @@ const fits = !process.stdout.isTTY || process.stdout.columns >= 80;
 const text = only === '--version' || only === '-v' ? __VERSION__ : (only === '--help' || only === '-h') && fits ? __HELP__ : undefined;
 
 if (text === undefined) {
-  // Required here, not imported at the top, so --help and --version load none of it.
-  const { CachedChunkLoader, codeCacheDir } = require('./code-cache.js') as typeof import('./code-cache.js');
-  const nodeModule = require('node:module') as typeof import('node:module');
-  const cli = require('node:path').join(__dirname, 'cli.cjs') as string;
-  const homedir = (require('node:os') as typeof import('node:os')).homedir;
-  const cacheDir = codeCacheDir({ env: process.env, platform: process.platform, home: homedir(), buildId: __BUILD_ID__, nodeVersion: process.versions.node, arch: process.arch });
   try {
+    // A file of its own (src/code-cache.ts), so --help and --version load none of it.
+    const { CachedChunkLoader, codeCacheDir } = require('./code-cache.cjs') as typeof import('./code-cache.js');
+    const { join } = require('node:path') as typeof import('node:path');
+    const { homedir } = require('node:os') as typeof import('node:os');
+    const cli = join(__dirname, 'cli.cjs');
+    const cacheDir = codeCacheDir({ env: process.env, platform: process.platform, home: homedir(), buildId: __BUILD_ID__, nodeVersion: process.versions.node, arch: process.arch });
     if (cacheDir === null) {
       // No cache of ours: Node's own, where it has one (22.1+), still skips compiling top-level code.
       try {
-        (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+        (require('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
       } catch {
         // A cache folder that cannot be created only costs speed.
       }
@@ -39,7 +39,7 @@ if (text === undefined) {
       loader.load(cli);
     }
   } catch (error) {
-    // Only a damaged install gets here (a chunk missing or unreadable): cli.cjs handles everything else.
+    // Only a damaged install gets here (a file of the bundle missing or unreadable): cli.cjs handles everything else.
     process.stderr.write(`create-backend-agent could not load its own code: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}\nReinstall it (with npx or pnpm dlx, remove their cached copy) and run again.\n`);
     process.exitCode = 70;
   }

@@ -5,7 +5,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
-import { XMLParser } from 'fast-xml-parser';
+import { XmlCdata, XmlElement, XmlText, parseXml } from '@rgrove/parse-xml';
 import type { FacetKind } from '../library/schema.js';
 import type { Library } from '../library/index.js';
 import type { Evidence } from './types.js';
@@ -75,14 +75,43 @@ export function readToml(scope: Scope, path: string): Record<string, unknown> | 
   }
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, processEntities: false });
+/**
+ * An element as the detectors read it: attributes as "@name", child elements by name (one child a
+ * value, several an array), and its text (trimmed) as the value itself when it has nothing else, else
+ * as "#text". `<a/>` is "".
+ */
+function elementValue(element: XmlElement): unknown {
+  const out: Record<string, unknown> = {};
+  let fields = 0;
+  for (const [name, value] of Object.entries(element.attributes)) {
+    out[`@${name}`] = value;
+    fields++;
+  }
+  let text = '';
+  for (const child of element.children) {
+    if (child instanceof XmlElement) {
+      const value = elementValue(child);
+      const known = out[child.name];
+      out[child.name] = known === undefined ? value : Array.isArray(known) ? [...known, value] : [known, value];
+      fields++;
+    } else if (child instanceof XmlText || child instanceof XmlCdata) text += child.text;
+  }
+  text = text.trim();
+  if (fields === 0) return text;
+  if (text) out['#text'] = text;
+  return out;
+}
 
-/** pom.xml, *.csproj: elements as objects, attributes as "@name". */
+/**
+ * pom.xml, *.csproj, *.slnx: the root element by name, as elementValue gives it. Not well-formed XML
+ * gives undefined; entities a DTD would define are left as written (no DTD is ever read).
+ */
 export function readXml(scope: Scope, path: string): Record<string, unknown> | undefined {
   const text = scope.read(path);
   if (text === undefined) return undefined;
   try {
-    return xml.parse(text) as Record<string, unknown>;
+    const root = parseXml(text, { ignoreUndefinedEntities: true }).root;
+    return root ? { [root.name]: elementValue(root) } : undefined;
   } catch {
     return undefined;
   }
