@@ -7,7 +7,7 @@ import { join, relative, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Term } from './facet-lint.js';
 import {
   BlockMetaSchema, FacetSchema, OperationSchema, PresetSchema, SkillMetaSchema, TermsSchema, FACET_KINDS,
@@ -49,7 +49,7 @@ function files(dir: string, ext: string): string[] {
     .map((name) => join(dir, name));
 }
 
-function check<S extends z.ZodType>(schema: S, data: unknown, file: string, root: string): z.infer<S> {
+function check<S extends z.ZodMiniType>(schema: S, data: unknown, file: string, root: string): z.infer<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');

@@ -3,7 +3,7 @@
  * (flags and answers files now; the wizard and the plop generators use the same entries).
  * Defaults and validation come from the answers schema, so nothing is defined twice.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { AnswersSchema, SENIORITIES, COLORS, MODEL_ALIASES, CLAUDE_TOOLS, AGENT_FORMATS, DOCS_LAYOUTS } from './answers/schema.js';
 import { getPath, setPath } from './answers/paths.js';
 import type { Condition } from './library/schema.js';

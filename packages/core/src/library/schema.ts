@@ -1,12 +1,17 @@
-// Namespace import: `import { z }` pulls in every zod locale (about 350 KB minified) that esbuild cannot drop.
-import * as z from 'zod';
+// zod/mini, as the answers schema: one zod in the bundle, without the classic API's methods and its
+// JSON Schema output (packs validate their files with these schemas at run time). Namespace import:
+// `import { z }` would pull in every zod locale that esbuild cannot drop. English messages, as classic gives.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+z.config(en());
 
 // The plain lists live in kinds.ts, so the runtime gets them without building these schemas.
 import { AREAS, FACET_KINDS, OPERATION_STEPS, SEED_SOURCES, type FacetKind } from './kinds.js';
 export { AREAS, FACET_KINDS, OPERATION_STEPS, SEED_SOURCES, type Area, type FacetKind, type OperationStep } from './kinds.js';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens');
-const text = z.string().trim().min(1);
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens'));
+const text = z.string().check(z.trim(), z.minLength(1));
 
 /**
  * A condition on the answers, written as data (never evaluated as code).
@@ -25,16 +30,16 @@ export type Condition =
   | { path: string; atMost: number }
   | { path: string; atLeast: number };
 
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ all: z.array(ConditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ any: z.array(ConditionSchema).check(z.minLength(1)) }),
     z.strictObject({ not: ConditionSchema }),
     z.strictObject({ path: text, nonEmpty: z.literal(true) }),
     z.strictObject({ path: text, includes: text }),
-    z.strictObject({ path: text, includesAny: z.array(text).min(1) }),
+    z.strictObject({ path: text, includesAny: z.array(text).check(z.minLength(1)) }),
     z.strictObject({ path: text, equals: z.union([z.string(), z.number(), z.boolean()]) }),
-    z.strictObject({ path: text, in: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+    z.strictObject({ path: text, in: z.array(z.union([z.string(), z.number(), z.boolean()])).check(z.minLength(1)) }),
     z.strictObject({ path: text, atMost: z.number() }),
     z.strictObject({ path: text, atLeast: z.number() }),
   ]),
@@ -45,12 +50,12 @@ export const BlockMetaSchema = z.strictObject({
   id,
   title: text,
   area: z.enum(AREAS),
-  order: z.number().int().min(0).max(9999),
+  order: z.int().check(z.minimum(0), z.maximum(9999)),
   /** Seed file names this block draws on, or ['original'] when it draws on none. */
-  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
-  when: ConditionSchema.optional(),
-  requires: z.array(id).default([]),
-  conflicts: z.array(id).default([]),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).check(z.minLength(1)),
+  when: z.optional(ConditionSchema),
+  requires: z._default(z.array(id), []),
+  conflicts: z._default(z.array(id), []),
 });
 export type BlockMeta = z.infer<typeof BlockMetaSchema>;
 
@@ -61,12 +66,12 @@ export type BlockMeta = z.infer<typeof BlockMetaSchema>;
  * core's line on when to read it) are Handlebars strings compiled like the body.
  */
 export const SkillMetaSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'skill names are lowercase words joined by single hyphens').max(64),
+  name: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'skill names are lowercase words joined by single hyphens'), z.maxLength(64)),
   area: z.enum(AREAS),
-  order: z.number().int().min(0).max(9999),
-  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
-  when: ConditionSchema.optional(),
-  references: z.array(z.enum(FACET_KINDS)).default([]),
+  order: z.int().check(z.minimum(0), z.maximum(9999)),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).check(z.minLength(1)),
+  when: z.optional(ConditionSchema),
+  references: z._default(z.array(z.enum(FACET_KINDS)), []),
   description: text,
   index: text,
 });
@@ -78,7 +83,7 @@ export type SkillMeta = z.infer<typeof SkillMetaSchema>;
  * templates and documents only ever see the items that hold, in the plain shapes below.
  * A text item is a string, or `{ text, when }`.
  */
-const when = ConditionSchema.optional();
+const when = z.optional(ConditionSchema);
 const conditionalText = z.union([text, z.strictObject({ text, when })]);
 const Alert = z.strictObject({
   name: text,
@@ -90,16 +95,16 @@ const Alert = z.strictObject({
    * (`job="<service>"` unless `ops.metricsJob` says otherwise). Without one the alert is listed in
    * the runbook only: its signal is not a Prometheus metric (a cloud console, a cost report).
    */
-  expr: text.optional(),
+  expr: z.optional(text),
   /** How long the condition must hold before it fires, e.g. "15m". */
-  for: z.string().regex(/^\d+[smhd]$/, 'for is a duration such as "10m"').optional(),
+  for: z.optional(z.string().check(z.regex(/^\d+[smhd]$/, 'for is a duration such as "10m"'))),
   when,
 });
 const FailureMode = z.strictObject({ symptom: text, cause: text, fix: text, when });
 const TestTool = z.strictObject({
   level: z.enum(['unit', 'integration', 'contract', 'e2e', 'load', 'security', 'resilience', 'static']),
   tool: text,
-  note: text.optional(),
+  note: z.optional(text),
   when,
 });
 
@@ -115,19 +120,19 @@ export const FacetSchema = z.strictObject({
    * Other spellings users type or detection finds (lowercase): whole package ids, or a family of
    * them with a trailing `*` ("@azure/*", "azure-*", "awssdk.*") that detection matches by prefix.
    */
-  aliases: z.array(z.string().regex(/^[^*]+\*?$/, 'an alias is a name, or a family ending in one "*" ("@azure/*")')).default([]),
+  aliases: z._default(z.array(z.string().check(z.regex(/^[^*]+\*?$/, 'an alias is a name, or a family ending in one "*" ("@azure/*")'))), []),
   /**
    * Technologies that choosing this one brings along (a framework's language, a managed service's
    * cloud). Resolution adds them to the stack, so the facet's text may name them. An implied API
    * style (a web framework's REST) is added only when no API style was given.
    */
-  implies: z.array(id).default([]),
+  implies: z._default(z.array(id), []),
   /**
    * Technologies of the same kind a team usually weighs against this one. The stack ADR lists them
    * under "Options considered" with the trade-off that weighs against each; nothing else names them.
    * An id, or `{ id, when }` for one that only fits some stacks (DynamoDB where the cloud is AWS).
    */
-  alternatives: z.array(z.union([id, z.strictObject({ id, when })])).default([]),
+  alternatives: z._default(z.array(z.union([id, z.strictObject({ id, when })])), []),
   /** One sentence: what it is for and why a team picks it; used in the stack ADR. */
   summary: text,
   /**
@@ -135,27 +140,29 @@ export const FacetSchema = z.strictObject({
    * the cloud, the platform, compliance); the stack ADR weighs them against the trade-offs. Write the
    * conditional ones first: the ADR shows the first that hold.
    */
-  strengths: z.array(conditionalText).default([]),
+  strengths: z._default(z.array(conditionalText), []),
   /** Honest costs of choosing it, conditional ones first; used in the stack ADR's options and consequences. */
-  tradeoffs: z.array(conditionalText).default([]),
-  practices: z.array(conditionalText).min(3),
-  pitfalls: z.array(conditionalText).min(2),
-  runbook: z
-    .strictObject({
-      alerts: z.array(Alert).default([]),
-      failureModes: z.array(FailureMode).default([]),
-      dashboards: z.array(conditionalText).default([]),
-    })
-    .default({ alerts: [], failureModes: [], dashboards: [] }),
-  testing: z
-    .strictObject({
-      tools: z.array(TestTool).default([]),
-      notes: z.array(conditionalText).default([]),
-    })
-    .default({ tools: [], notes: [] }),
-  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+  tradeoffs: z._default(z.array(conditionalText), []),
+  practices: z.array(conditionalText).check(z.minLength(3)),
+  pitfalls: z.array(conditionalText).check(z.minLength(2)),
+  runbook: z._default(
+    z.strictObject({
+      alerts: z._default(z.array(Alert), []),
+      failureModes: z._default(z.array(FailureMode), []),
+      dashboards: z._default(z.array(conditionalText), []),
+    }),
+    { alerts: [], failureModes: [], dashboards: [] },
+  ),
+  testing: z._default(
+    z.strictObject({
+      tools: z._default(z.array(TestTool), []),
+      notes: z._default(z.array(conditionalText), []),
+    }),
+    { tools: [], notes: [] },
+  ),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).check(z.minLength(1)),
   /** How a user of this technology asks for help, in their words, for the agent's description examples. */
-  example: z.strictObject({ context: text, user: text, task: text, why: text }).optional(),
+  example: z.optional(z.strictObject({ context: text, user: text, task: text, why: text })),
 });
 /** A facet as the library stores it, conditional items and all. */
 export type FacetDefinition = z.infer<typeof FacetSchema>;
@@ -189,8 +196,8 @@ export interface Facet extends Omit<FacetDefinition, 'alternatives' | 'strengths
  * runs one (roll back to the previous revision, or to a chosen one). `{token}` placeholders are
  * filled from the answers (`{service}`, `ops.*`) or stay for the user; each token has one meaning.
  */
-const CommandBlock = z.strictObject({ title: text.optional(), when, run: z.array(text).min(1), note: text.optional() });
-const StepItem = z.union([CommandBlock, z.strictObject({ when, choose: z.array(CommandBlock.extend({ title: text })).min(2), note: text.optional() })]);
+const CommandBlock = z.strictObject({ title: z.optional(text), when, run: z.array(text).check(z.minLength(1)), note: z.optional(text) });
+const StepItem = z.union([CommandBlock, z.strictObject({ when, choose: z.array(z.extend(CommandBlock, { title: text })).check(z.minLength(2)), note: z.optional(text) })]);
 
 /**
  * What on-call operates with commands: a compute platform (EKS, Cloud Run, Lambda…), the
@@ -202,12 +209,12 @@ export const OperationSchema = z.strictObject({
   id,
   name: text,
   kind: z.enum(['platform', 'infrastructure', 'datastore', 'broker']),
-  when: ConditionSchema.optional(),
-  base: id.optional(),
+  when: z.optional(ConditionSchema),
+  base: z.optional(id),
   /** One sentence on-call reads before the commands: what owns deploys here, what to never do. */
-  intro: text.optional(),
-  steps: z.partialRecord(z.enum(OPERATION_STEPS), z.array(StepItem).min(1)).default({}),
-  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+  intro: z.optional(text),
+  steps: z._default(z.partialRecord(z.enum(OPERATION_STEPS), z.array(StepItem).check(z.minLength(1))), {}),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).check(z.minLength(1)),
 });
 export type OperationDefinition = z.infer<typeof OperationSchema>;
 export type CommandBlockDefinition = z.infer<typeof CommandBlock>;
@@ -223,8 +230,8 @@ export const TermsSchema = z.strictObject({
     z.strictObject({
       term: text,
       /** A regular expression when the plain, case-sensitive, whole-word term is not enough. */
-      pattern: text.optional(),
-      requires: z.array(z.union([id, z.array(id).min(2)])).min(1),
+      pattern: z.optional(text),
+      requires: z.array(z.union([id, z.array(id).check(z.minLength(2))])).check(z.minLength(1)),
     }),
   ),
 });
@@ -238,8 +245,8 @@ export type TermsFile = z.infer<typeof TermsSchema>;
 export const PresetSchema = z.strictObject({
   name: id,
   description: text,
-  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).min(1),
+  sources: z.array(z.union([z.enum(SEED_SOURCES), z.literal('original')])).check(z.minLength(1)),
   answers: z.record(z.string(), z.unknown()),
-  covers: z.array(z.strictObject({ topic: text, expect: z.array(text).min(1) })).default([]),
+  covers: z._default(z.array(z.strictObject({ topic: text, expect: z.array(text).check(z.minLength(1)) })), []),
 });
 export type Preset = z.infer<typeof PresetSchema>;

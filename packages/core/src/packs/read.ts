@@ -3,7 +3,7 @@
  * skills, presets, layouts), plus pack.yaml (its name, version and what it turns off). Pure: the CLI
  * reads the folder (edge/packs.ts) and hands the files over. Every problem names the file and line.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { splitFrontmatter } from '../lint/parse.js';
 import { BlockMetaSchema, FacetSchema, PresetSchema, SkillMetaSchema, FACET_KINDS, type FacetDefinition, type Preset } from '../library/schema.js';
 import { AnswersSchema } from '../answers/schema.js';
@@ -14,17 +14,17 @@ import { compilePackTemplate } from './compile.js';
 
 export const PACK_MANIFEST = 'pack.yaml';
 
-const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens');
-const ids = () => z.array(itemId).default([]);
+const itemId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens'));
+const ids = () => z._default(z.array(itemId), []);
 
 export const PackManifestSchema = z.strictObject({
   /** How the manifest and the reports name the pack: an npm-style name. */
-  name: z.string().regex(/^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, 'a pack name is an npm-style name, e.g. "acme-platform" or "@acme/backend-agent-pack"'),
+  name: z.string().check(z.regex(/^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, 'a pack name is an npm-style name, e.g. "acme-platform" or "@acme/backend-agent-pack"')),
   /** Recorded in the manifest beside every section the pack provides; a package's version otherwise. */
-  version: z.string().min(1).max(64).optional(),
-  description: z.string().optional(),
+  version: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  description: z.optional(z.string()),
   /** Built-in (or earlier packs') items this pack turns off, by id. */
-  disable: z.strictObject({ blocks: ids(), facets: ids(), skills: ids(), presets: ids() }).prefault({}),
+  disable: z.prefault(z.strictObject({ blocks: ids(), facets: ids(), skills: ids(), presets: ids() }), {}),
 });
 export type PackManifest = z.infer<typeof PackManifestSchema>;
 

@@ -2,7 +2,7 @@
  * A pack's own tests (tests/*.yaml): answers to render with the pack, and text the output must and
  * must not hold. `backend-agent pack check` runs them, so a team's CI proves its pack composes.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Library } from '../library/index.js';
 import { resolveAnswers } from '../answers/resolve.js';
 import { generate } from '../generate.js';
@@ -12,12 +12,12 @@ import { PackError, type PackFile } from './read.js';
 import { PACK_TEST_DIR } from './skeleton.js';
 
 const PackTestSchema = z.strictObject({
-  answers: z.record(z.string(), z.unknown()).default({}),
+  answers: z._default(z.record(z.string(), z.unknown()), {}),
   expect: z.strictObject({
     /** Each must appear in some generated file. */
-    contains: z.array(z.string().min(1)).default([]),
+    contains: z._default(z.array(z.string().check(z.minLength(1))), []),
     /** None may appear in any generated file. */
-    absent: z.array(z.string().min(1)).default([]),
+    absent: z._default(z.array(z.string().check(z.minLength(1))), []),
   }),
 });
 
