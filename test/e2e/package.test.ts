@@ -199,6 +199,12 @@ describe('start-up work', () => {
     expect(scaffold.filter((f) => /^chunks\/(inquirer|session|lint|detect|add-adr)-/.test(f))).toEqual([]);
   });
 
+  it("bundles one zod, the mini build: not the classic API, nor the JSON Schema output nothing here asks for", () => {
+    const bundled = [...files.values()].flatMap((m) => [...m]);
+    expect(bundled.some((m) => /zod\/v4\/mini\//.test(m))).toBe(true);
+    expect(bundled.filter((m) => /zod\/v4\/classic\/|zod\/v4\/core\/(to-json-schema|json-schema-processors)\.js$/.test(m))).toEqual([]);
+  });
+
   it('bundles no source-map: handlebars compiles packs with its own SourceNode (packs.test.ts runs them)', () => {
     const bundled = [...files.values()].flatMap((m) => [...m]);
     expect(bundled.some((m) => /handlebars@[^/]+\/node_modules\/handlebars\/dist\/cjs\/handlebars\/compiler\/code-gen\.js$/.test(m))).toBe(true);
