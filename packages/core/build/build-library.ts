@@ -20,9 +20,18 @@ export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
  */
 const HELPER_LOC = /,"loc":\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
 
+/**
+ * The stand-in for `container.lookupProperty` Handlebars compiles into every program, for runtimes
+ * older than 4.6 that lack it (343 copies, a ninth of the compiled templates' bytes). The runtime
+ * these templates run on is the one bundled beside them, which has it (checked below).
+ */
+const LOOKUP_FALLBACK = ' || function(parent, propertyName) {\n        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {\n          return parent[propertyName];\n        }\n        return undefined\n    }';
+const [major = 0, minor = 0] = Handlebars.VERSION.split('.').map(Number);
+if (major < 4 || (major === 4 && minor < 6)) throw new Error(`handlebars ${Handlebars.VERSION}: the compiled templates need container.lookupProperty, which runtimes have from 4.6`);
+
 function precompile(source: string, where: string): string {
   try {
-    return (Handlebars.precompile(source, COMPILE_OPTIONS) as string).replace(HELPER_LOC, '');
+    return (Handlebars.precompile(source, COMPILE_OPTIONS) as string).replace(HELPER_LOC, '').replaceAll(LOOKUP_FALLBACK, '');
   } catch (error) {
     throw new LibraryError(`${where}: ${(error as Error).message.split('\n')[0]}`);
   }
