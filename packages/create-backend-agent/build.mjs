@@ -1,13 +1,14 @@
-// Bundles the CLI into ESM chunks in dist/ with every dependency inlined (templates included,
+// Bundles the CLI into chunks in dist/ with every dependency inlined (templates included,
 // precompiled by packages/core/build/build-library.ts), so `pnpm create backend-agent` downloads one
 // package with no runtime dependencies.
 //
 // Start-up is the first thing every user feels (`pnpm create` fetches and runs the package each
-// time), so the bundle is split (esbuild `splitting`). The bins run dist/bin.cjs, a few kB of
-// CommonJS that prints --help and --version on its own and otherwise imports dist/cli.js, the small
-// ESM entry that parses the command line; each command's import() in cli.ts is a chunk in dist/chunks/,
-// and the engine, its libraries and the compiled template library are chunks that load only with
-// the command that uses them. Node compiles only the files it loads. Figures: `pnpm bench`.
+// time), so the bundle is split (esbuild `splitting`, which makes ES modules) and each file is then
+// turned into CommonJS, whose compiled code the CLI keeps between runs (src/code-cache.ts). The bins
+// run dist/bin.cjs, a few kB that prints --help and --version on its own and otherwise loads
+// dist/cli.cjs, which parses the command line, through dist/code-cache.cjs; each command's import()
+// in cli.ts is a chunk in dist/chunks/, and the engine, its libraries and the compiled template
+// library are chunks that load only with the command that uses them. Figures: `pnpm bench`.
 //
 //   node build.mjs              the published build (minified)
 //   node build.mjs --readable   the same build unminified, for debugging a stack trace
@@ -163,7 +164,7 @@ const dist = outdirArg > 0 ? resolve(process.argv[outdirArg + 1]) : join(here, '
 const ENTRY_POINTS = { cli: join(here, 'src/cli.ts'), plopfile: join(here, '../../generators/plopfile.ts') };
 const HOST_OWNED = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:plop|node-plop|inquirer|@turbo\/gen)\//;
 const ENTRY_BANNER = [
-  `// ${pkg.name} ${pkg.version} (${pkg.license}). The CLI's entry point; the rest of the bundle is in chunks/, its dependencies' licences in THIRD-PARTY-LICENSES.txt.`,
+  `// ${pkg.name} ${pkg.version} (${pkg.license}). The CLI, started by bin.cjs; the rest of the bundle is in chunks/, its dependencies' licences in THIRD-PARTY-LICENSES.txt.`,
   '// Source: packages/create-backend-agent in the repository; `node build.mjs --readable` builds it unminified.',
 ].join('\n');
 
