@@ -311,7 +311,7 @@ if (hostOwned.length > 0) throw new Error(`The bundle must not contain what plop
 // running the CLI while it is rebuilt; chunks no entry refers to any more are removed last.
 const files = new Map(main);
 files.set('code-cache.cjs', { contents: loader.outputFiles[0].text, mode: 0o644 });
-files.set('bin.cjs', { contents: `#!/usr/bin/env node\n${ENTRY_BANNER}\n${bin.outputFiles[0].text}`, mode: 0o755 });
+files.set('bin.cjs', { contents: `#!/usr/bin/env node\n${ENTRY_BANNER.replace('The CLI, started by bin.cjs', "The bins' entry, which starts cli.cjs")}\n${bin.outputFiles[0].text}`, mode: 0o755 });
 files.set('THIRD-PARTY-LICENSES.txt', { contents: thirdPartyLicenses(result.metafile), mode: 0o644 });
 files.set(libraryData.name, { contents: libraryData.bytes, mode: 0o644 });
 const writeRank = (name) => (name.startsWith('chunks/') ? 0 : name === 'bin.cjs' ? 3 : name === 'plopfile.js' ? 2 : 1);
