@@ -107,6 +107,19 @@ describe('CachedChunkLoader', () => {
     expect(cacheFiles()).toEqual(['cli.cjs.v8', 'late.cjs.v8', 'late.cjs.v8.998.tmp', 'math.cjs.v8']);
   });
 
+  it("names a failing chunk's own line and column in stack traces", () => {
+    writeFileSync(join(code, 'chunks/math.cjs'), '  throw new Error("broken chunk");\n');
+    const failure = (() => {
+      try {
+        new CachedChunkLoader(cache, join(code, 'cli.cjs')).load(join(code, 'cli.cjs'));
+      } catch (error) {
+        return error as Error;
+      }
+      return undefined;
+    })();
+    expect(failure?.stack).toContain(`${join(code, 'chunks/math.cjs')}:1:9`);
+  });
+
   it('a missing chunk throws, so the bin can report a damaged install', () => {
     rmSync(join(code, 'chunks/math.cjs'));
     expect(() => new CachedChunkLoader(cache, join(code, 'cli.cjs')).load(join(code, 'cli.cjs'))).toThrow(/ENOENT.*math\.cjs/);

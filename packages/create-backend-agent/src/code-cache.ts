@@ -27,6 +27,9 @@ export interface CacheContext {
   arch: string;
 }
 
+/** Node's CommonJS module wrapper. */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+
 /** Folders of other builds kept beside this one (another installed version, a rebuild): older ones go. */
 const KEEP_OTHER_BUILDS = 3;
 
@@ -86,8 +89,10 @@ export class CachedChunkLoader {
     let source = readFileSync(file, 'utf8');
     if (source.startsWith('#!')) source = `//${source.slice(2)}`; // As Node's loader does, keeping lines.
     const cachedData = this.trusted ? this.cached(file) : undefined;
-    const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    const script = new vm.Script(`${WRAPPER}${source}\n})`, {
       filename: file,
+      // Stack traces point at the file's own columns on its first line, not the wrapper's.
+      columnOffset: -WRAPPER.length,
       cachedData,
       importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
