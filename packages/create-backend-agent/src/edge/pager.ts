@@ -2,7 +2,6 @@
  * Showing a long text the way git does: through $PAGER (else `less -R`, which keeps the colours)
  * when it is taller than the terminal, printed as it is otherwise.
  */
-import { spawn } from 'node:child_process';
 import type { Output } from '../report.js';
 
 export type Pager = (text: string) => Promise<void>;
@@ -14,6 +13,8 @@ export function terminalPager(output: Output, rows: number | undefined, vars: Re
       return;
     }
     const command = vars.PAGER?.trim() || 'less -R';
+    // Loaded only to page: child_process brings net, dgram and streams, a few ms of every scaffold.
+    const { spawn } = await import('node:child_process');
     const shown = await new Promise<boolean>((resolve) => {
       const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] });
       child.on('error', () => resolve(false));
