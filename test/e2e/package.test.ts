@@ -238,6 +238,17 @@ describe('start-up work', () => {
     expect(ran.filter((m) => /core\/src\/library\/schema\.ts$|zod\/v4\/classic\//.test(m))).toEqual([]);
   });
 
+  it("starts no child process machinery for a scaffold: child_process loads only when the wizard pages", async () => {
+    const preload = join(root, 'module-list.cjs');
+    const list = join(root, 'module-list.txt');
+    await fs.writeFile(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+    const result = await run(['-r', preload, join(root, 'unpacked/package/dist/bin.cjs'), join(root, 'no-child'), '--yes', '--date', DATE], root);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const builtins = (await fs.readFile(list, 'utf8')).split('\n');
+    expect(builtins).toContain('NativeModule zlib'); // the list is the run's
+    expect(builtins.filter((m) => /^NativeModule (child_process|internal\/child_process|dgram)$/.test(m))).toEqual([]);
+  });
+
   it('loads the template library only for commands that render or read it: not for lint', async () => {
     const agents = join(root, 'lint-target/.claude/agents');
     await fs.ensureDir(agents);
