@@ -193,16 +193,17 @@ const options = (define) => ({
   logLevel: 'warning',
 });
 
-/** A specifier of one of the bundle's own files, in require() or import(): `"./chunks/chunk-X.js"`. */
-const OWN_FILE = /\b(require|import)\("(\.\.?\/[^"]+)\.js"\)/g;
+/** A relative specifier in require() or import(): `require("./chunks/chunk-X.js")`. */
+const RELATIVE = /\b(require|import)\("(\.\.?\/[^"]+\.js)"\)/g;
 
 /**
  * esbuild splits only ES modules, so the split build is made as ESM and each file is then turned
  * into CommonJS, the form V8's code cache can be kept for between runs on every Node version
  * (src/code-cache.ts): imports of sibling files become require() of their .cjs names, and import()
- * becomes a require() in a promise, which keeps each command's chunks unloaded until it runs.
+ * becomes a require() in a promise, which keeps each command's chunks unloaded until it runs. Only
+ * specifiers naming a file of this build are rewritten: the same text inside a template is content.
  */
-async function asCommonJs(name, text) {
+async function asCommonJs(name, text, outputs) {
   const { code } = await transform(text, {
     format: 'cjs',
     platform: 'node',
@@ -214,9 +215,14 @@ async function asCommonJs(name, text) {
     banner: text.includes('import.meta.url') ? 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' : '',
     logLevel: 'warning',
   });
-  const converted = code.replace(OWN_FILE, (_, call, path) => (call === 'require' ? `require("${path}.cjs")` : `Promise.resolve().then(() => require("${path}.cjs"))`));
-  // What the loader could not run: a relative import() or .js require() the rewrite missed.
-  const leftover = /\bimport\("\.\.?\/|\brequire\("\.\.?\/[^"]+\.js"\)/.exec(converted);
+  const own = (specifier) => outputs.has(join(dirname(name), specifier));
+  const converted = code.replace(RELATIVE, (call, kind, specifier) => {
+    if (!own(specifier)) return call;
+    const cjs = specifier.replace(/\.js$/, '.cjs');
+    return kind === 'require' ? `require("${cjs}")` : `Promise.resolve().then(() => require("${cjs}"))`;
+  });
+  // What the loader could not run: an import() or .js require() of this build the rewrite missed.
+  const leftover = [...converted.matchAll(RELATIVE)].find(([, , specifier]) => own(specifier));
   if (leftover) throw new Error(`${name}: "${leftover[0]}" is left after the CommonJS conversion, which the loader (src/code-cache.ts) cannot run`);
   return converted;
 }
@@ -227,10 +233,11 @@ async function asCommonJs(name, text) {
  */
 async function filesOf(result) {
   const files = new Map();
+  const outputs = new Set(result.outputFiles.map((file) => relative(dist, file.path)));
   for (const file of result.outputFiles) {
     const name = relative(dist, file.path);
     const cjs = name.replace(/\.js$/, '.cjs');
-    const contents = await asCommonJs(name, file.text);
+    const contents = await asCommonJs(name, file.text, outputs);
     files.set(cjs, { contents: name === 'cli.js' ? `${ENTRY_BANNER}\n${contents}` : contents, mode: 0o644 });
   }
   files.set('plopfile.js', {
