@@ -221,8 +221,9 @@ async function asCommonJs(name, text, outputs) {
     const cjs = specifier.replace(/\.js$/, '.cjs');
     return kind === 'require' ? `require("${cjs}")` : `Promise.resolve().then(() => require("${cjs}"))`;
   });
-  // What the loader could not run: an import() or .js require() of this build the rewrite missed.
-  const leftover = [...converted.matchAll(RELATIVE)].find(([, , specifier]) => own(specifier));
+  // What the loader could not run: an import() or .js require() of this build the rewrite missed,
+  // or an import() of a built-in (write createRequire(import.meta.url)('node:…') in the source).
+  const leftover = [...converted.matchAll(RELATIVE)].find(([, , specifier]) => own(specifier)) ?? /\bimport\("node:[\w/]+"\)/.exec(converted);
   if (leftover) throw new Error(`${name}: "${leftover[0]}" is left after the CommonJS conversion, which the loader (src/code-cache.ts) cannot run`);
   return converted;
 }

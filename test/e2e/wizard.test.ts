@@ -211,6 +211,34 @@ describe.runIf(tmux)('the wizard in a terminal (tmux)', () => {
     expect(await fs.readFile(agentPath, 'utf8')).toBe(kept);
   });
 
+  it('shows a difference taller than the terminal through $PAGER, from the published chunks and their code cache, with no warning', async () => {
+    await runCli([target, '--yes', '--date', DATE], { env: clean });
+    const agentPath = join(target, '.claude/agents/backend-staff.md');
+    await fs.writeFile(agentPath, (await fs.readFile(agentPath, 'utf8')).replace(/^# .*$/m, '# Our own title'));
+    const paged = join(root, 'paged.txt');
+    const cache = join(root, 'pager-cache');
+    // Twice: the first run fills the code cache, the second runs the chunks from it.
+    for (const round of [1, 2]) {
+      await fs.remove(paged);
+      const t = (terminal = Terminal.start([target, '--set', 'agent.seniority=principal'], { cwd: root, rows: 12, env: { PAGER: `cat > ${paged}`, XDG_CACHE_HOME: cache } }));
+      for (const prompt of [/\? Agent name/, /\? Service name.*as in the last run/, /\? Keep this stack/, /\? Focus areas/, /\? Keep these targets/, /\? Keep these collaborators/, /\? Keep these outputs/, /\? Keep these operations details/, /\? Review the files to write, or change a step\?/]) {
+        await t.waitFor(prompt);
+        t.press('Enter');
+      }
+      await t.waitFor(/\? Write these files\?/);
+      t.press('Enter');
+      await t.waitFor(/\? \.claude\/agents\/backend-staff\.md: you and the new version changed the same lines/);
+      t.press('Down', 'Down', 'Down', 'Enter'); // Show the difference: taller than 12 rows, so paged
+      for (let waited = 0; !(await fs.pathExists(paged)) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await t.waitFor(/Show the difference\n[\s\S]*\? \.claude\/agents\/backend-staff\.md: you and the new version/);
+      expect(await fs.readFile(paged, 'utf8'), `round ${round}`).toMatch(/^\+<<<<<<< yours/m);
+      t.press('C-c'); // nothing is written: the next round sees the same conflict
+      expect(await t.exitCode()).toBe(130);
+      expect(t.screen()).not.toMatch(/Warning/);
+    }
+    expect((await fs.readdir(cache)).length).toBe(1);
+  });
+
   it('under a coding agent, does not prompt: prints the non-interactive command instead', async () => {
     const before = await snapshot(target);
     const t = (terminal = Terminal.start([target], { cwd: root, env: { CLAUDECODE: '1' } }));

@@ -18,6 +18,8 @@ export interface TerminalOptions {
   /** Extra environment for the CLI; nothing else leaks in (no CI, no coding-agent variables). */
   env?: Record<string, string>;
   columns?: number;
+  /** Terminal height (default 60). */
+  rows?: number;
   /** The script node runs with the arguments (default: the built CLI). */
   script?: string;
 }
@@ -44,7 +46,7 @@ export class Terminal {
     // that a pane's process has exited, and the test must not depend on that.
     const line = `${commandLine}\necho $? > ${quote(join(dir, 'status'))}`;
     const command = ['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), '/bin/sh', '-c', line];
-    execFileSync('tmux', ['-L', socket, '-f', conf, 'new-session', '-d', '-s', 'cli', '-x', String(options.columns ?? 200), '-y', '60', '-c', options.cwd, '--', ...command]);
+    execFileSync('tmux', ['-L', socket, '-f', conf, 'new-session', '-d', '-s', 'cli', '-x', String(options.columns ?? 200), '-y', String(options.rows ?? 60), '-c', options.cwd, '--', ...command]);
     return new Terminal(socket, dir);
   }
 

@@ -62,7 +62,8 @@ interface LoadedModule {
 /**
  * A CommonJS loader for the bundle's own chunks (relative specifiers); everything else (Node's
  * built-ins: the bundle has no dependencies) goes to Node's require. Same wrapper and semantics as
- * Node's loader, so a chunk runs the same with or without the cache.
+ * Node's loader, so a chunk runs the same with or without the cache. No import(): the build turns
+ * every one into a require (vm's loader for it is experimental and warns on use).
  */
 export class CachedChunkLoader {
   private readonly modules = new Map<string, LoadedModule>();
@@ -94,7 +95,6 @@ export class CachedChunkLoader {
       // Stack traces point at the file's own columns on its first line, not the wrapper's.
       columnOffset: -WRAPPER.length,
       cachedData,
-      importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     if (cachedData === undefined || script.cachedDataRejected) this.uncached.push({ script, file });
     const dir = dirname(file);

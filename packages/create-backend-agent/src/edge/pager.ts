@@ -2,6 +2,7 @@
  * Showing a long text the way git does: through $PAGER (else `less -R`, which keeps the colours)
  * when it is taller than the terminal, printed as it is otherwise.
  */
+import { createRequire } from 'node:module';
 import type { Output } from '../report.js';
 
 export type Pager = (text: string) => Promise<void>;
@@ -14,7 +15,8 @@ export function terminalPager(output: Output, rows: number | undefined, vars: Re
     }
     const command = vars.PAGER?.trim() || 'less -R';
     // Loaded only to page: child_process brings net, dgram and streams, a few ms of every scaffold.
-    const { spawn } = await import('node:child_process');
+    // Required, not import()ed: the code cache's loader runs chunks as CommonJS scripts (code-cache.ts).
+    const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
     const shown = await new Promise<boolean>((resolve) => {
       const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] });
       child.on('error', () => resolve(false));
