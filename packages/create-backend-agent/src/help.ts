@@ -61,8 +61,7 @@ Output
   -h, --help [answers]   show this help, or every answer key with its values
   -v, --version          show the version
   NO_COLOR=1             plain output without colours
-  NODE_DISABLE_COMPILE_CACHE=1
-                         keep no compiled code in ~/.cache/create-backend-agent
+  NODE_DISABLE_COMPILE_CACHE=1  keep no compiled code in ~/.cache between runs
 
 Exit codes
   0    done, or nothing to do
