@@ -271,39 +271,30 @@ const buildId = createHash('sha256')
   .update([...main].filter(([name]) => name.endsWith('.cjs')).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, { contents }]) => `${name}\0${contents}`).join('\0'))
   .digest('hex')
   .slice(0, 16);
+/** A standalone CommonJS file of dist/: one entry bundled whole, Node built-ins left to require. */
+const commonJsFile = (entry, outfile, extra = {}) => build({
+  absWorkingDir: here,
+  entryPoints: [join(here, entry)],
+  outfile: join(dist, outfile),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: !readable,
+  write: false,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  ...extra,
+});
 /**
  * The bins' entry (src/bin.ts), in CommonJS: `--help` and `--version` alone print from it; everything
  * else runs cli.cjs through the code cache's loader, code-cache.cjs (src/code-cache.ts).
  */
-const loader = await build({
-  absWorkingDir: here,
-  entryPoints: [join(here, 'src/code-cache.ts')],
-  outfile: join(dist, 'code-cache.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: !readable,
-  write: false,
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
-});
-const bin = await build({
-  absWorkingDir: here,
-  entryPoints: [join(here, 'src/bin.ts')],
-  outfile: join(dist, 'bin.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: !readable,
-  write: false,
-  legalComments: 'none',
+const loader = await commonJsFile('src/code-cache.ts', 'code-cache.cjs');
+const bin = await commonJsFile('src/bin.ts', 'bin.cjs', {
   external: ['./code-cache.cjs'],
   define: { __VERSION__: JSON.stringify(pkg.version), __HELP__: JSON.stringify(help), __BUILD_ID__: JSON.stringify(buildId) },
-  metafile: true,
-  logLevel: 'warning',
 });
 if (metafileArg > 0) {
   // Named as shipped: each output of the split build is its .cjs.

@@ -2,8 +2,8 @@
  * The bins' entry. `--help` and `--version` on their own print text the build computed, from
  * CommonJS: they then cost what Node's own start-up costs, where an ES module entry would first start
  * the ESM loader (about 7 ms, a quarter of `node -e 0`). Any other command line, and help for a
- * terminal narrower than the 80 columns it is written for, runs cli.cjs, which parses it properly, through the
- * code cache (code-cache.ts).
+ * terminal narrower than the 80 columns it is written for, runs cli.cjs, which parses it properly,
+ * through the code cache (code-cache.ts).
  */
 
 /** Set by the build (build.mjs): the main --help page and the version. */
